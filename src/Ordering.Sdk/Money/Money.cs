@@ -12,6 +12,7 @@ namespace Ordering.Sdk;
 /// (<see cref="FromMajorUnits(decimal, Currency)"/>, <see cref="ToMajorUnits"/>).
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(MoneyJsonConverter))]
 public readonly struct Money : IEquatable<Money>, IComparable<Money>
 {
     /// <summary>Initializes an amount of <paramref name="minorUnits"/> in <paramref name="currency"/>.</summary>

@@ -157,7 +157,7 @@ internal sealed class OrderService : IOrderService
     private OrderCommandResult Conflict(OrderState state, IReadOnlyList<OrderEvent> history, long expected)
     {
         var changes = history.Where(e => e.Version > expected).ToArray();
-        var summary = string.Join(", ", changes.Select(e => e.GetType().Name).Distinct(StringComparer.Ordinal));
+        var summary = changes.Length == 0 ? "nothing (the expected version is ahead of the order)" : string.Join(", ", changes.Select(e => e.GetType().Name).Distinct(StringComparer.Ordinal));
         return new OrderCommandResult
         {
             Status = OrderCommandStatus.Conflict,

@@ -6,7 +6,7 @@ namespace Ordering.Sdk.Orders;
 /// One fact in an order's append-only history. The current state of the order is derived from its
 /// events; the events feed the kitchen, reports and sync through the outbox.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
 [JsonDerivedType(typeof(OrderOpened), "opened")]
 [JsonDerivedType(typeof(ItemsAdded), "items_added")]
 [JsonDerivedType(typeof(CartSubmitted), "cart_submitted")]
