@@ -1,0 +1,158 @@
+using System.Text;
+
+namespace Ordering.Sdk.Devices.EscPos;
+
+// Text → printer bytes, the one place that decides what a character becomes on paper.
+// Chinese printers implement only the 2-byte areas of GB18030 (a 4-byte sequence prints as garbage such as
+// "0 6" for ¥), so every character is classified once: ASCII (1 byte, 1 column), 2-byte GB (2 columns), a
+// documented substitute (see TextSubstitutions), or '?' for anything the printers cannot show.
+// Control characters never reach the printer as bytes below 0x20: they become a space.
+internal static class Gb18030Text
+{
+    public const int CodePage = 54936;
+
+    /// <summary>Upper bound of bytes one UTF-16 char can turn into (a 2-byte GB character, or a 3-char ASCII substitute).</summary>
+    public const int MaxBytesPerChar = 3;
+
+    public static readonly Encoding Encoding =
+        CodePagesEncodingProvider.Instance.GetEncoding(CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback)
+        ?? throw new InvalidOperationException("The GB18030 code page (54936) is not available from CodePagesEncodingProvider.");
+
+    // One bit per BMP code point: set when GB18030 encodes it in two bytes. Built once from the provider's own
+    // encoder so the classification can never disagree with the bytes actually written.
+    private static readonly ulong[] TwoByteMap = BuildTwoByteMap();
+
+    public static bool IsTwoByte(char c) => (TwoByteMap[c >> 6] & (1UL << (c & 63))) != 0;
+
+    /// <summary>Gets the number of printer columns <paramref name="text"/> occupies at normal size.</summary>
+    public static int Width(ReadOnlySpan<char> text)
+    {
+        var width = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            width += ElementWidth(text, i, out var consumed);
+            i += consumed;
+        }
+
+        return width;
+    }
+
+    /// <summary>Counts how many chars of <paramref name="text"/> fit in <paramref name="maxWidth"/> columns without splitting a character.</summary>
+    public static int FitPrefix(ReadOnlySpan<char> text, int maxWidth, out int width)
+    {
+        width = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var w = ElementWidth(text, i, out var consumed);
+            if (width + w > maxWidth)
+            {
+                break;
+            }
+
+            width += w;
+            i += consumed;
+        }
+
+        return i;
+    }
+
+    /// <summary>Width of the printable element starting at <paramref name="index"/>, and how many chars it spans.</summary>
+    public static int ElementWidth(ReadOnlySpan<char> text, int index, out int consumed)
+    {
+        var c = text[index];
+        consumed = 1;
+        if (c < 0x80)
+        {
+            return 1;
+        }
+
+        if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            consumed = 2;
+            return 1; // printed as '?'
+        }
+
+        if (TextSubstitutions.TryGet(c, out var substitute))
+        {
+            return Width(substitute);
+        }
+
+        return IsTwoByte(c) ? 2 : 1;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="text"/> into <paramref name="destination"/> (at least
+    /// <see cref="MaxBytesPerChar"/> × length bytes) and returns the byte count. Never writes a byte below 0x20
+    /// or 0x7F, so user text can never become a printer command.
+    /// </summary>
+    public static int Encode(ReadOnlySpan<char> text, Span<byte> destination)
+    {
+        var written = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c < 0x80)
+            {
+                destination[written++] = c < 0x20 || c == 0x7F ? (byte)' ' : (byte)c;
+                i++;
+                continue;
+            }
+
+            if (IsTwoByte(c) && !TextSubstitutions.Contains(c))
+            {
+                // Encode the whole run of 2-byte characters in one call, straight into the destination.
+                var start = i;
+                while (i < text.Length && text[i] >= 0x80 && IsTwoByte(text[i]) && !TextSubstitutions.Contains(text[i]))
+                {
+                    i++;
+                }
+
+                written += Encoding.GetBytes(text[start..i], destination[written..]);
+                continue;
+            }
+
+            if (TextSubstitutions.TryGet(c, out var substitute))
+            {
+                written += Encode(substitute, destination[written..]);
+                i++;
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++; // emoji and other supplementary characters have no 2-byte GB form
+            }
+
+            // C1 controls (0x80–0x9F) become a space like C0 controls; everything else unprintable becomes '?'.
+            destination[written++] = c < 0xA0 ? (byte)' ' : (byte)'?';
+            i++;
+        }
+
+        return written;
+    }
+
+    private static ulong[] BuildTwoByteMap()
+    {
+        var map = new ulong[65536 / 64];
+        Span<byte> scratch = stackalloc byte[8];
+        Span<char> one = stackalloc char[1];
+        for (var c = 0x80; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            one[0] = (char)c;
+            if (Encoding.GetBytes(one, scratch) == 2)
+            {
+                map[c >> 6] |= 1UL << (c & 63);
+            }
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Ordering.Sdk.Kitchen;
+
+/// <summary>Why a kitchen ticket exists; printed as a large mark at the top of the ticket.</summary>
+public enum KitchenTicketKind
+{
+    /// <summary>The first round of an order for this station (no mark).</summary>
+    NewOrder = 0,
+
+    /// <summary>A later round of the same order (加菜).</summary>
+    AddOn = 1,
+
+    /// <summary>Items voided after they were fired (退菜); the kitchen must stop making them.</summary>
+    Void = 2,
+
+    /// <summary>The table asks the kitchen to hurry the listed items (催菜).</summary>
+    Urge = 3,
+}
