@@ -14,4 +14,10 @@ public enum KitchenTicketKind
 
     /// <summary>The table asks the kitchen to hurry the listed items (催菜).</summary>
     Urge = 3,
+
+    /// <summary>Items sent on hold (叫起): prepare, but do not cook until a fire ticket arrives.</summary>
+    Hold = 4,
+
+    /// <summary>Held items released to cook now (起菜).</summary>
+    Fire = 5,
 }

@@ -16,7 +16,7 @@ internal sealed class OrderFixture
 
     private int _requests;
 
-    public OrderFixture(IOrderStore? store = null)
+    public OrderFixture(IOrderStore? store = null, IReadOnlyDictionary<string, long>? prices = null)
     {
         Store = store ?? new InMemoryOrderStore();
         var options = new OrdersOptions();
@@ -25,7 +25,7 @@ internal sealed class OrderFixture
             options.Tables.Add("T" + t.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        Service = new OrderService(Store, new FixedPriceOrderPricer(Menu), options, new OrderingSdkOptions(), Clock);
+        Service = new OrderService(Store, new FixedPriceOrderPricer(prices ?? Menu), options, new OrderingSdkOptions(), Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 4, 30, 0, TimeSpan.Zero));
