@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Ordering.Sdk.Catalog;
+using Ordering.Sdk.Pricing;
 
 namespace Ordering.Sdk.Serialization;
 
@@ -11,6 +12,8 @@ namespace Ordering.Sdk.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(CatalogDefinition))]
+[JsonSerializable(typeof(PricingPolicy))]
+[JsonSerializable(typeof(PriceSnapshot))]
 internal sealed partial class PricingJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,80 @@
+namespace Ordering.Sdk.Pricing;
+
+// Largest-remainder (Hamilton) apportioning in whole minor units: each share is the floor of
+// amount × weight ÷ Σweight, and the units left over go one each to the largest remainders (ties: larger
+// weight, then earlier line). The shares always sum to the amount exactly, and a share never exceeds its
+// weight when the amount does not exceed the total weight. Allocation-free: callers pass the buffers.
+internal static class Apportioner
+{
+    // weights[i] ≥ 0. When every weight is zero the amount is spread evenly (weight 1 each).
+    public static void Apportion(long amount, long[] weights, long[] shares, long[] remainders, int[] order, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var negative = amount < 0;
+        var magnitude = negative ? checked(-amount) : amount;
+        long total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            total = checked(total + weights[i]);
+        }
+
+        var even = total == 0;
+        if (even)
+        {
+            total = count;
+        }
+
+        long assigned = 0;
+        var candidates = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var weight = even ? 1 : weights[i];
+            var product = (Int128)magnitude * weight;
+            var share = (long)(product / total);
+            shares[i] = share;
+            remainders[i] = (long)(product - ((Int128)share * total));
+            assigned += share;
+            if (remainders[i] > 0)
+            {
+                order[candidates++] = i;
+            }
+        }
+
+        var left = magnitude - assigned;
+        if (left > 0)
+        {
+            order.AsSpan(0, candidates).Sort(new ByRemainder(remainders, weights, even));
+            for (var k = 0; k < left; k++)
+            {
+                shares[order[k]]++;
+            }
+        }
+
+        if (negative)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                shares[i] = -shares[i];
+            }
+        }
+    }
+
+    private readonly struct ByRemainder(long[] remainders, long[] weights, bool even) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var byRemainder = remainders[y].CompareTo(remainders[x]);
+            if (byRemainder != 0)
+            {
+                return byRemainder;
+            }
+
+            var byWeight = even ? 0 : weights[y].CompareTo(weights[x]);
+            return byWeight != 0 ? byWeight : x.CompareTo(y);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Ordering.Sdk.Catalog;
+
+namespace Ordering.Sdk.Pricing;
+
+// Per-line working arrays of one pricing call, grown to the largest order seen and reused.
+internal sealed class PricingWorkspace
+{
+    public CompiledSku[] Skus = [];
+    public long[] UnitGross = [];      // price + add-ons per unit (the weighed amount + add-ons for a weighed line)
+    public long[] UnitBase = [];       // resolved unit price without add-ons
+    public int[] Units = [];           // quantity (1 for a weighed line)
+    public long[] Remaining = [];      // gross minus every discount so far
+    public bool[] Claimed = [];        // taken by a non-stackable item promotion
+    public bool[] Discounted = [];     // reduced by any item-level promotion or manual discount
+    public long[] TaxableFees = [];
+    public long[] Weights = [];
+    public long[] Shares = [];
+    public long[] Remainders = [];
+    public long[] Simulated = [];
+    public long[] Scratch = [];
+    public int[] Order = [];
+    public int[] SkuQuantity = [];
+    public CompiledPromotion[] Candidates = new CompiledPromotion[16];
+    public long[] CandidateBase = new long[16];
+    public long[] CandidateAlone = new long[16];
+
+    public void EnsureCapacity(int lines)
+    {
+        if (UnitGross.Length >= lines)
+        {
+            return;
+        }
+
+        var size = Math.Max(lines, UnitGross.Length * 2);
+        Skus = new CompiledSku[size];
+        UnitGross = new long[size];
+        UnitBase = new long[size];
+        Units = new int[size];
+        Remaining = new long[size];
+        Claimed = new bool[size];
+        Discounted = new bool[size];
+        TaxableFees = new long[size];
+        Weights = new long[size];
+        Shares = new long[size];
+        Remainders = new long[size];
+        Simulated = new long[size];
+        Scratch = new long[size];
+        Order = new int[size];
+    }
+
+    public void EnsureSkuCapacity(int skus)
+    {
+        if (SkuQuantity.Length < skus)
+        {
+            SkuQuantity = new int[skus];
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Ordering.Sdk.Pricing;
+
+namespace Ordering.Sdk.Tests.Pricing;
+
+public sealed class ApportionerTests
+{
+    [Theory]
+    [InlineData(700, new long[] { 1990, 2990, 990 }, new long[] { 233, 351, 116 })] // reference §2.4 worked example
+    [InlineData(100, new long[] { 1, 1, 1 }, new long[] { 34, 33, 33 })]
+    [InlineData(5, new long[] { 7, 7 }, new long[] { 3, 2 })]
+    [InlineData(-56, new long[] { 5000, 2856, 5000 }, new long[] { -22, -12, -22 })]
+    [InlineData(3, new long[] { 0, 0, 0 }, new long[] { 1, 1, 1 })]
+    public void Apportion_WorkedExamples_MatchLargestRemainder(long amount, long[] weights, long[] expected)
+    {
+        var shares = Apportion(amount, weights);
+
+        Assert.Equal(expected, shares);
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Apportion_AnyWeights_SharesSumExactlyAndStayWithinWeights(NonNegativeInt[] rawWeights, NonNegativeInt rawAmount)
+    {
+        var weights = rawWeights.Select(w => (long)w.Get).Take(40).ToArray();
+        var total = weights.Sum();
+        var amount = total == 0 ? 0 : rawAmount.Get % (total + 1); // a discount never exceeds its base
+        var shares = Apportion(amount, weights);
+
+        var exact = shares.Sum() == amount;
+        var bounded = shares.Zip(weights).All(p => p.First >= 0 && p.First <= p.Second);
+        var fair = shares.Zip(weights).All(p => Math.Abs((decimal)p.First - (total == 0 ? 0 : (decimal)amount * p.Second / total)) < 1);
+        return (exact && bounded && fair).Label($"shares {string.Join(",", shares)}");
+    }
+
+    private static long[] Apportion(long amount, long[] weights)
+    {
+        var n = weights.Length;
+        var shares = new long[n];
+        Apportioner.Apportion(amount, (long[])weights.Clone(), shares, new long[n], new int[n], n);
+        return shares;
+    }
+}
