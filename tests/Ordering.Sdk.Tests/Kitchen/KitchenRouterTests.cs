@@ -1,5 +1,6 @@
 using Ordering.Sdk.Kitchen;
 using Ordering.Sdk.Orders;
+using Ordering.Sdk.Pricing;
 using Ordering.Sdk.Tests.Catalog;
 using Ordering.Sdk.Tests.Orders;
 
@@ -30,7 +31,7 @@ public sealed class KitchenRouterTests
             ExpectedVersion = order.Version,
             Items =
             [
-                new OrderItemRequest("kungpao", 1) { ModifierIds = ["medium", "egg"], Diner = "A", Note = "不要花生" },
+                new OrderItemRequest("kungpao", 1) { Modifiers = [new("medium"), new("egg", 2)], Diner = "A", Note = "不要花生" },
                 new OrderItemRequest("beer", 2) { Diner = "A" },
                 new OrderItemRequest("beer", 1) { Diner = "B" },
             ],
@@ -45,7 +46,7 @@ public sealed class KitchenRouterTests
         Assert.Equal(("啤酒", 3), (bar.Items.Single().Name, bar.Items.Single().Quantity));
         var dish = hot.Items.Single();
         Assert.Equal("宫保鸡丁", dish.Name);
-        Assert.Equal(["中辣", "加蛋"], dish.Modifiers);
+        Assert.Equal(["中辣", "加蛋×2"], dish.Modifiers);
         Assert.Equal(("A", "不要花生"), (dish.Seat, dish.Note));
     }
 

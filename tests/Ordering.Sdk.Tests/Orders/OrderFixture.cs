@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Ordering.Sdk.Orders;
+using Ordering.Sdk.Pricing;
 
 namespace Ordering.Sdk.Tests.Orders;
 

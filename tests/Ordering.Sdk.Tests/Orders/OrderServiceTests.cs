@@ -1,4 +1,5 @@
 using Ordering.Sdk.Orders;
+using Ordering.Sdk.Pricing;
 
 namespace Ordering.Sdk.Tests.Orders;
 

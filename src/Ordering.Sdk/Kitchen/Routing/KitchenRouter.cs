@@ -95,21 +95,23 @@ public sealed class KitchenRouter
 
     private KitchenTicketItem Item(OrderLine line, int quantity)
     {
-        var name = line.Item.SkuId;
+        var dish = line.Item.SkuId;
         if (_catalog.TryGetSku(line.Item.SkuId, out var item, out var sku))
         {
-            name = item.Skus.Count > 1 ? $"{item.Name.ZhCn}({sku.Name.ZhCn})" : item.Name.ZhCn;
+            dish = item.Skus.Count > 1 ? $"{item.Name.ZhCn}({sku.Name.ZhCn})" : item.Name.ZhCn;
         }
 
         var modifiers = new List<string>();
-        foreach (var choiceId in line.Item.ModifierIds)
+        foreach (var selection in line.Item.Modifiers)
         {
-            modifiers.Add(_catalog.TryGetChoice(choiceId, out _, out var choice) ? choice.Name.ZhCn : choiceId);
+            var name = _catalog.TryGetChoice(selection.ChoiceId, out _, out var choice) ? choice.Name.ZhCn : selection.ChoiceId;
+            modifiers.Add(selection.Quantity > 1 ? name + "×" + selection.Quantity.ToString(CultureInfo.InvariantCulture) : name);
         }
 
-        foreach (var comboSkuId in line.Item.ComboChoiceIds)
+        foreach (var selection in line.Item.ComboChoices)
         {
-            modifiers.Add(_catalog.TryGetSku(comboSkuId, out var comboItem, out _) ? "套餐:" + comboItem.Name.ZhCn : comboSkuId);
+            var name = _catalog.TryGetSku(selection.SkuId, out var comboItem, out _) ? comboItem.Name.ZhCn : selection.SkuId;
+            modifiers.Add("套餐:" + name + (selection.Quantity > 1 ? "×" + selection.Quantity.ToString(CultureInfo.InvariantCulture) : string.Empty));
         }
 
         if (line.Item.WeightGrams is { } grams)
@@ -117,7 +119,7 @@ public sealed class KitchenRouter
             modifiers.Add(grams.ToString(CultureInfo.InvariantCulture) + "g");
         }
 
-        return new KitchenTicketItem(name, quantity, modifiers)
+        return new KitchenTicketItem(dish, quantity, modifiers)
         {
             Note = line.Item.Note,
             Seat = line.Item.Diner,

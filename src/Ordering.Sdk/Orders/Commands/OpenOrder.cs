@@ -1,3 +1,4 @@
+using Ordering.Sdk.Pricing;
 namespace Ordering.Sdk.Orders;
 
 /// <summary>Opens an order; for dine-in, opens the table (开台) with its number of diners.</summary>
@@ -20,7 +21,7 @@ public sealed record OpenOrder : OrderCommand
         }
 
         var error = Validate.Range(DinerCount, "dinerCount", 1, 99);
-        var dineIn = Type == OrderType.DineIn || (Type == OrderType.MiniProgram && TableId is not null);
+        var dineIn = Type == OrderType.DineIn || (Type == OrderType.SelfOrder && TableId is not null);
         if (error is null && dineIn)
         {
             error = Validate.Id(TableId, "tableId");

@@ -43,8 +43,8 @@ internal static class Validate
                 ?? Range(item.Course, path + ".course", 1, 9)
                 ?? Text(item.Note, path + ".note", required: false)
                 ?? Text(item.Diner, path + ".diner", required: false)
-                ?? IdList(item.ModifierIds, path + ".modifierIds")
-                ?? IdList(item.ComboChoiceIds, path + ".comboChoiceIds");
+                ?? Selections(item.Modifiers, path + ".modifiers", m => (m.ChoiceId, m.Quantity))
+                ?? Selections(item.ComboChoices, path + ".comboChoices", c => (c.SkuId, c.Quantity));
             if (error is not null)
             {
                 return error;
@@ -64,6 +64,25 @@ internal static class Validate
         for (var i = 0; i < ids.Count; i++)
         {
             if (Id(ids[i], $"{field}[{i}]") is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    public static OrderError? Selections<T>(IReadOnlyList<T>? selections, string field, Func<T, (string? Id, int Quantity)> read)
+    {
+        if (selections is null)
+        {
+            return OrderErrors.Required(field);
+        }
+
+        for (var i = 0; i < selections.Count; i++)
+        {
+            var (id, quantity) = read(selections[i]);
+            if ((Id(id, $"{field}[{i}].id") ?? Range(quantity, $"{field}[{i}].quantity", 1, 99)) is { } error)
             {
                 return error;
             }

@@ -1,3 +1,4 @@
+using Ordering.Sdk.Pricing;
 namespace Ordering.Sdk.Orders;
 
 /// <summary>An order was opened (for dine-in: the table was opened, 开台).</summary>

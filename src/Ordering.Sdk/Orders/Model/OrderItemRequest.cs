@@ -1,3 +1,5 @@
+using Ordering.Sdk.Pricing;
+
 namespace Ordering.Sdk.Orders;
 
 /// <summary>One dish a diner or waiter asks for. Carries no price: the server prices every order.</summary>
@@ -9,11 +11,11 @@ public sealed record OrderItemRequest(string SkuId, int Quantity)
     /// <summary>Gets the weight in grams for a weighed dish (称重), or <see langword="null"/>.</summary>
     public int? WeightGrams { get; init; }
 
-    /// <summary>Gets the chosen modifier options (做法/口味/加料) by id.</summary>
-    public IReadOnlyList<string> ModifierIds { get; init; } = [];
+    /// <summary>Gets the chosen modifier options (做法/口味/加料), each with a quantity (加蛋 ×2).</summary>
+    public IReadOnlyList<ModifierSelection> Modifiers { get; init; } = [];
 
-    /// <summary>Gets the chosen combo (套餐) items by SKU id.</summary>
-    public IReadOnlyList<string> ComboChoiceIds { get; init; } = [];
+    /// <summary>Gets the chosen combo (套餐) items: group, SKU and quantity.</summary>
+    public IReadOnlyList<ComboSelection> ComboChoices { get; init; } = [];
 
     /// <summary>Gets who ordered it: a seat or diner tag (for example the diner's nickname), or <see langword="null"/>.</summary>
     public string? Diner { get; init; }

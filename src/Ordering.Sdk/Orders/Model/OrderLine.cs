@@ -16,6 +16,12 @@ public sealed record OrderLine(string LineId, OrderItemRequest Item, int Round, 
     /// <summary>Gets a value indicating whether the line is comped (赠菜): on the ticket, not on the bill.</summary>
     public bool IsComped { get; init; }
 
+    /// <summary>Gets why the line was comped, or <see langword="null"/>.</summary>
+    public string? CompReason { get; init; }
+
+    /// <summary>Gets who comped the line, or <see langword="null"/>.</summary>
+    public string? CompedBy { get; init; }
+
     /// <summary>Gets how many times the table urged this line (催菜).</summary>
     public int UrgeCount { get; init; }
 

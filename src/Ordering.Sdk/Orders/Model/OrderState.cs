@@ -1,3 +1,4 @@
+using Ordering.Sdk.Pricing;
 namespace Ordering.Sdk.Orders;
 
 // The fold of an order's history. Rebuilt from events for every command (orders are short), mutated
@@ -135,7 +136,7 @@ internal sealed class OrderState
                 BillParts = [];
                 break;
             case ItemComped comped:
-                Update(comped.LineId, l => l with { IsComped = true });
+                Update(comped.LineId, l => l with { IsComped = true, CompReason = comped.Reason, CompedBy = comped.Operator });
                 BillParts = [];
                 break;
             case ItemsUrged urged:

@@ -1,3 +1,4 @@
+using Ordering.Sdk.Pricing;
 namespace Ordering.Sdk.Orders;
 
 /// <summary>The current state of an order, derived from its event history and priced by the server.</summary>
