@@ -47,7 +47,7 @@ internal static class Apportioner
         var left = magnitude - assigned;
         if (left > 0)
         {
-            order.AsSpan(0, candidates).Sort(new ByRemainder(remainders, weights, even));
+            IndexSort.Sort(order.AsSpan(0, candidates), new ByRemainder(remainders, weights, even));
             for (var k = 0; k < left; k++)
             {
                 shares[order[k]]++;

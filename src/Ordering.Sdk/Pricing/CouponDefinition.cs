@@ -8,7 +8,7 @@ namespace Ordering.Sdk.Pricing;
 /// </summary>
 /// <remarks>A presented coupon that cannot apply (unknown, outside its validity, used up, below its minimum
 /// spend, no eligible items) makes pricing return an error naming the coupon, so the diner is told why.</remarks>
-public sealed class CouponDefinition
+public sealed record CouponDefinition
 {
     /// <summary>Gets the code the diner presents.</summary>
     public required string Code { get; init; }

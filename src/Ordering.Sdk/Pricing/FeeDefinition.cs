@@ -6,7 +6,7 @@ namespace Ordering.Sdk.Pricing;
 /// A fee added in step 5 of the pipeline, after every discount, apportioned to lines by largest remainder
 /// (per-item packaging goes straight to its lines). Fees are never discounted.
 /// </summary>
-public sealed class FeeDefinition
+public sealed record FeeDefinition
 {
     /// <summary>Gets the fee id (the rule id in the adjustment ledger).</summary>
     public required string Id { get; init; }

@@ -156,7 +156,7 @@ internal static class ItemPromotionStep
         }
 
         var discountedUnits = sets * promotion.DiscountedPerGroup;
-        work.Order.AsSpan(0, candidates).Sort(new ByUnitPrice(work.UnitGross, promotion.FreeUnits == FreeUnitChoice.MostExpensiveFirst));
+        IndexSort.Sort(work.Order.AsSpan(0, candidates), new ByUnitPrice(work.UnitGross, promotion.FreeUnits == FreeUnitChoice.MostExpensiveFirst));
         for (var k = 0; k < candidates && discountedUnits > 0; k++)
         {
             var i = work.Order[k];

@@ -15,7 +15,7 @@ namespace Ordering.Sdk.Pricing;
 /// <see cref="ExclusivityGroup"/> are never applied together. Among the allowed order-level combinations the
 /// engine applies the one saving the customer the most (see <see cref="PricingPolicy.MaxBestDealCandidates"/>).
 /// </remarks>
-public sealed class PromotionDefinition
+public sealed record PromotionDefinition
 {
     /// <summary>Gets the promotion id (the rule id in the adjustment ledger).</summary>
     public required string Id { get; init; }
