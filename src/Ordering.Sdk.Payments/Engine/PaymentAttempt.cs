@@ -1,0 +1,76 @@
+namespace Ordering.Sdk.Payments;
+
+// The engine's mutable record of one attempt; guarded by the engine's mutex.
+internal sealed class PaymentAttempt
+{
+    public PaymentAttempt(string id, string orderId, string idempotencyKey, PaymentChannelId channel, ChargeKind kind, Money amount, Money change, string? payerId, DateTimeOffset createdAt)
+    {
+        Id = id;
+        OrderId = orderId;
+        IdempotencyKey = idempotencyKey;
+        Channel = channel;
+        Kind = kind;
+        Amount = amount;
+        Change = change;
+        PayerId = payerId;
+        CreatedAt = createdAt;
+        Captured = Money.Zero(amount.Currency);
+        Refunded = Money.Zero(amount.Currency);
+        RefundReserved = Money.Zero(amount.Currency);
+    }
+
+    public string Id { get; }
+
+    public string OrderId { get; }
+
+    public string IdempotencyKey { get; }
+
+    public PaymentChannelId Channel { get; }
+
+    public ChargeKind Kind { get; }
+
+    public Money Amount { get; }
+
+    public Money Change { get; }
+
+    public string? PayerId { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public PaymentState State { get; set; }
+
+    public Money Captured { get; set; }
+
+    public Money Refunded { get; set; }
+
+    // Refund parts journaled but not yet resolved: counted against what may still be refunded.
+    public Money RefundReserved { get; set; }
+
+    public bool Abandoned { get; set; }
+
+    public string? ChannelTransactionId { get; set; }
+
+    public string? CustomerPrompt { get; set; }
+
+    public PaymentFailure? LastFailure { get; set; }
+
+    // Scheduling: when the engine should next look at the attempt, and whether a call is running.
+    public DateTimeOffset? DueAt { get; set; }
+
+    public bool Busy { get; set; }
+
+    // A success notification arrived for a Failed/Cancelled attempt: confirm it by query (notifications are untrusted).
+    public bool NeedsVerification { get; set; }
+
+    public bool AutoRefundStarted { get; set; }
+
+    public Money Refundable => Captured - Refunded - RefundReserved;
+
+    // Counts towards the order: captured and not given up.
+    public bool CountsTowardsOrder => PaymentStateChart.HasCaptured(State) && !Abandoned;
+
+    public bool ReservesOutstanding => State is PaymentState.Created or PaymentState.Pending or PaymentState.AwaitingCustomer && !Abandoned;
+
+    public PaymentAttemptSnapshot ToSnapshot() => new(
+        Id, OrderId, IdempotencyKey, Channel, Kind, Amount, State, Captured, Refunded, Change, Abandoned, ChannelTransactionId, CustomerPrompt, LastFailure, CreatedAt);
+}

@@ -1,0 +1,90 @@
+namespace Ordering.Sdk.Payments;
+
+// The notifications inbox: de-duplicated by (channel, notification id), journaled, applied in any order.
+// A notification is a hint, the channel's query is the truth: only a success with the right amount for an
+// attempt in flight is applied directly; everything else schedules a query.
+internal sealed partial class PaymentEngine
+{
+    public async ValueTask<NotificationDisposition> ApplyNotificationAsync(PaymentNotification notification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ArgumentException.ThrowIfNullOrWhiteSpace(notification.NotificationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(notification.MerchantOrderNumber);
+        var key = PaymentsMetrics.ChannelTag(notification.Channel) + ":" + notification.NotificationId;
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_inbox.Contains(key))
+            {
+                return NotificationDisposition.Duplicate;
+            }
+
+            if (!_attempts.TryGetValue(notification.MerchantOrderNumber, out var attempt) || attempt.Channel != notification.Channel)
+            {
+                RecordFailure(null, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Notification for an unknown attempt or another channel."));
+                return NotificationDisposition.Rejected;
+            }
+
+            var isPayment = notification.Kind is PaymentNotificationKind.PaymentSucceeded or PaymentNotificationKind.PaymentClosed;
+            RefundPart? part = null;
+            if (!isPayment && (notification.RefundNumber is null || !_refundParts.TryGetValue(notification.RefundNumber, out part) || part.Attempt != attempt))
+            {
+                RecordFailure(attempt, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Refund notification for an unknown refund number."));
+                return NotificationDisposition.Rejected;
+            }
+
+            var expected = isPayment ? attempt.Amount : part!.Amount;
+            if (notification.Kind is PaymentNotificationKind.PaymentSucceeded or PaymentNotificationKind.RefundSucceeded && notification.Amount != expected)
+            {
+                RecordFailure(attempt, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, $"Notified amount {notification.Amount} differs from {expected}."));
+                return NotificationDisposition.Rejected;
+            }
+
+            await _journal.AppendAsync(
+                new PaymentJournalEntry
+                {
+                    Kind = PaymentJournalEntryKind.NotificationAccepted,
+                    Timestamp = _time.GetUtcNow(),
+                    AttemptId = key,
+                    OrderId = attempt.OrderId,
+                    Channel = notification.Channel,
+                    CurrencyCode = notification.Amount.Currency.Code,
+                    Amount = notification.Amount.MinorUnits,
+                    RefundNumber = notification.RefundNumber,
+                    ChannelTransactionId = notification.ChannelTransactionId,
+                    Detail = notification.MerchantOrderNumber,
+                },
+                cancellationToken).ConfigureAwait(false);
+            _inbox.Add(key);
+
+            var now = _time.GetUtcNow();
+            switch (notification.Kind)
+            {
+                case PaymentNotificationKind.PaymentSucceeded when attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer or PaymentState.Cancelling:
+                    await FireAsync(attempt, PaymentTrigger.Confirm, notification.Amount, notification.ChannelTransactionId).ConfigureAwait(false);
+                    if (!(attempt.Abandoned && !attempt.AutoRefundStarted))
+                    {
+                        Unschedule(attempt);
+                    }
+
+                    return NotificationDisposition.Applied;
+                case PaymentNotificationKind.PaymentSucceeded when attempt.State is PaymentState.Failed or PaymentState.Cancelled:
+                    attempt.NeedsVerification = true;
+                    Schedule(attempt, now);
+                    return NotificationDisposition.Applied;
+                case PaymentNotificationKind.PaymentClosed when PaymentStateChart.IsInFlight(attempt.State):
+                    Schedule(attempt, now);
+                    return NotificationDisposition.Applied;
+                case PaymentNotificationKind.RefundSucceeded or PaymentNotificationKind.RefundClosed when part!.IsOpen:
+                    Schedule(part, now);
+                    return NotificationDisposition.Applied;
+                default:
+                    return NotificationDisposition.Ignored;
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+}

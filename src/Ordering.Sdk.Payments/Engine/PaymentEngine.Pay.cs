@@ -1,0 +1,270 @@
+namespace Ordering.Sdk.Payments;
+
+// Taking a tender: validation, idempotency, the intent journaled before the charge leaves, the answer applied.
+internal sealed partial class PaymentEngine
+{
+    public async ValueTask<PaymentAttemptSnapshot> PayAsync(TenderRequest request, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        using var activity = PaymentsTelemetry.ActivitySource.StartActivity("ordering.payments.charge");
+        PaymentAttempt attempt;
+        ChannelSlot? slot;
+        ChannelError? refusal;
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_byKey.TryGetValue(request.IdempotencyKey, out var existing))
+            {
+                EnsureSameTender(existing, request);
+                return existing.ToSnapshot();
+            }
+
+            var channel = ResolveChannel(request);
+            refusal = CheckLocally(request, channel, out slot);
+            var change = request.Kind == ChargeKind.Cash && request.CashReceived is { } received ? received - request.Amount : Money.Zero(request.Amount.Currency);
+            attempt = new PaymentAttempt(NewAttemptId(), request.OrderId, request.IdempotencyKey, channel, request.Kind, request.Amount, change, request.PayerId, _time.GetUtcNow());
+
+            // Journal before network: the intent is durable before the charge can leave the process.
+            await _journal.AppendAsync(
+                new PaymentJournalEntry
+                {
+                    Kind = PaymentJournalEntryKind.AttemptCreated,
+                    Timestamp = attempt.CreatedAt,
+                    AttemptId = attempt.Id,
+                    OrderId = attempt.OrderId,
+                    IdempotencyKey = attempt.IdempotencyKey,
+                    Channel = channel,
+                    ChargeKind = request.Kind,
+                    CurrencyCode = request.Amount.Currency.Code,
+                    Amount = request.Amount.MinorUnits,
+                    AmountDue = request.AmountDue.MinorUnits,
+                    Change = change.MinorUnits,
+                    PayerId = request.PayerId,
+                },
+                cancellationToken).ConfigureAwait(false);
+            Register(attempt, request.AmountDue);
+            activity?.SetTag("channel", PaymentsMetrics.ChannelTag(channel));
+            activity?.SetTag("attempt.id", attempt.Id);
+
+            if (refusal is not null)
+            {
+                RecordFailure(attempt, null, channel, PaymentOperation.Validation, refusal);
+                await FireAsync(attempt, PaymentTrigger.Decline, rawCode: refusal.RawCode).ConfigureAwait(false);
+                return attempt.ToSnapshot();
+            }
+
+            attempt.Busy = true;
+        }
+        finally
+        {
+            Exit();
+        }
+
+        var charge = new ChargeRequest(attempt.Id, attempt.OrderId, attempt.Amount, attempt.Kind, request.PaymentCode, request.PayerId);
+        ChannelResult result;
+        try
+        {
+            result = await CallAsync(slot!, isCharge: true, (channel, token) => channel.ChargeAsync(charge, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The request may have left: resolve it by query like any unknown outcome.
+            await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                attempt.Busy = false;
+                Schedule(attempt, _time.GetUtcNow());
+            }
+            finally
+            {
+                Exit();
+            }
+
+            throw;
+        }
+
+        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            attempt.Busy = false;
+            if (result.Error?.RawCode == EngineErrorCodes.CircuitOpen)
+            {
+                RecordFailure(attempt, null, attempt.Channel, PaymentOperation.Charge, result.Error);
+                await FireAsync(attempt, PaymentTrigger.Decline, rawCode: result.Error.RawCode).ConfigureAwait(false);
+            }
+            else
+            {
+                await FireAsync(attempt, PaymentTrigger.Submit).ConfigureAwait(false);
+                await ApplyChargeResultAsync(attempt, slot!.Policy, result, PaymentOperation.Charge).ConfigureAwait(false);
+            }
+
+            activity?.SetTag("outcome", attempt.State.ToString());
+            return attempt.ToSnapshot();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private static void Validate(TenderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.OrderId))
+        {
+            throw new ArgumentException("OrderId: is required.", nameof(request));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 128)
+        {
+            throw new ArgumentException("IdempotencyKey: is required and at most 128 characters.", nameof(request));
+        }
+
+        if (request.Amount.MinorUnits <= 0)
+        {
+            throw new ArgumentException($"Amount: must be positive, was {request.Amount}.", nameof(request));
+        }
+
+        if (request.AmountDue.Currency != request.Amount.Currency)
+        {
+            throw new ArgumentException($"Amount: currency {request.Amount.Currency} differs from AmountDue's {request.AmountDue.Currency}.", nameof(request));
+        }
+
+        if (request.AmountDue < request.Amount)
+        {
+            throw new ArgumentException($"Amount: {request.Amount} exceeds AmountDue {request.AmountDue}.", nameof(request));
+        }
+
+        if (request.Kind == ChargeKind.Cash)
+        {
+            if (request.CashReceived is not { } received || received.Currency != request.Amount.Currency || received < request.Amount)
+            {
+                throw new ArgumentException($"CashReceived: must be given for cash, in {request.Amount.Currency}, and at least Amount {request.Amount}.", nameof(request));
+            }
+        }
+
+        if (request.Kind == ChargeKind.StoredValue && string.IsNullOrWhiteSpace(request.PayerId))
+        {
+            throw new ArgumentException("PayerId: the member id is required for stored value.", nameof(request));
+        }
+
+        if (request.Kind == ChargeKind.CodePay && string.IsNullOrEmpty(request.PaymentCode))
+        {
+            throw new ArgumentException("PaymentCode: is required for code pay.", nameof(request));
+        }
+    }
+
+    private static void EnsureSameTender(PaymentAttempt existing, TenderRequest request)
+    {
+        if (!string.Equals(existing.OrderId, request.OrderId, StringComparison.Ordinal) || existing.Amount != request.Amount || existing.Kind != request.Kind)
+        {
+            throw new ArgumentException(
+                $"IdempotencyKey: '{request.IdempotencyKey}' was already used for a different tender (order {existing.OrderId}, {existing.Amount}, {existing.Kind}).",
+                nameof(request));
+        }
+    }
+
+    private static PaymentChannelId ResolveChannel(TenderRequest request) => request.Kind switch
+    {
+        ChargeKind.Cash => PaymentChannelId.Cash,
+        ChargeKind.StoredValue => PaymentChannelId.StoredValue,
+        ChargeKind.CodePay when request.Channel == PaymentChannelId.Unknown => PaymentCodeDetector.Detect(request.PaymentCode),
+        _ => request.Channel,
+    };
+
+    // Refusals decided before any network call; the attempt is still journaled so the refusal is audited.
+    private ChannelError? CheckLocally(TenderRequest request, PaymentChannelId channel, out ChannelSlot? slot)
+    {
+        slot = null;
+        if (channel == PaymentChannelId.Unknown)
+        {
+            return new ChannelError(FailureCause.Customer, EngineErrorCodes.InvalidPaymentCode, "The code is neither a WeChat Pay nor an Alipay payment code.", RecommendedAction.AskForNewCode);
+        }
+
+        if (!TryGetSlot(channel, out var found))
+        {
+            return new ChannelError(FailureCause.Configuration, EngineErrorCodes.ChannelNotConfigured, $"No channel {channel} is registered with the engine.", RecommendedAction.SwitchMethod);
+        }
+
+        slot = found;
+        if (_orders.TryGetValue(request.OrderId, out var book))
+        {
+            var status = book.ComputeStatus();
+            var open = request.AmountDue - status.Confirmed - status.InProgress;
+            if (request.Amount > open)
+            {
+                return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.ExceedsOutstanding, $"Only {open} is open on the order ({status.Confirmed} confirmed, {status.InProgress} in progress).", RecommendedAction.QueryThenDecide);
+            }
+        }
+
+        if (found.Pipelines.IsCircuitOpen)
+        {
+            return new ChannelError(FailureCause.GatewayUnavailable, EngineErrorCodes.CircuitOpen, "Circuit open after repeated failures; the charge was not sent.", RecommendedAction.SwitchMethod);
+        }
+
+        return null;
+    }
+
+    private void Register(PaymentAttempt attempt, Money amountDue)
+    {
+        _attempts[attempt.Id] = attempt;
+        _byKey[attempt.IdempotencyKey] = attempt;
+        if (!_orders.TryGetValue(attempt.OrderId, out var book))
+        {
+            book = new OrderBook(attempt.OrderId, amountDue);
+            _orders[attempt.OrderId] = book;
+        }
+
+        book.AmountDue = amountDue;
+        book.Attempts.Add(attempt);
+    }
+
+    // Applies a charge or query answer to an attempt; the caller holds the mutex.
+    private async ValueTask ApplyChargeResultAsync(PaymentAttempt attempt, ChannelPolicy policy, ChannelResult result, PaymentOperation operation)
+    {
+        var now = _time.GetUtcNow();
+        var deadline = attempt.CreatedAt + (attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi ? policy.CustomerActionTimeout : policy.GiveUpAfter);
+        var next = now + (operation == PaymentOperation.Charge ? policy.FirstQueryDelay : policy.QueryInterval);
+        if (next > deadline)
+        {
+            next = deadline;
+        }
+
+        switch (result.Outcome)
+        {
+            case ChannelOutcome.Succeeded:
+                await FireAsync(attempt, PaymentTrigger.Confirm, result.Amount, result.ChannelTransactionId).ConfigureAwait(false);
+                if (!(PaymentStateChart.HasCaptured(attempt.State) && attempt.Abandoned && !attempt.AutoRefundStarted))
+                {
+                    Unschedule(attempt);
+                }
+
+                break;
+            case ChannelOutcome.Declined:
+                var error = result.Error ?? new ChannelError(FailureCause.Unknown, "DECLINED", "Declined without a reason.");
+                RecordFailure(attempt, null, attempt.Channel, operation, error);
+                await FireAsync(attempt, PaymentTrigger.Decline, rawCode: error.RawCode).ConfigureAwait(false);
+                Unschedule(attempt);
+                break;
+            case ChannelOutcome.CustomerPaying:
+                attempt.CustomerPrompt = result.CustomerPrompt ?? attempt.CustomerPrompt;
+                await FireAsync(attempt, PaymentTrigger.CustomerPaying).ConfigureAwait(false);
+                Schedule(attempt, next);
+                break;
+            case ChannelOutcome.Cancelled:
+                await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
+                await FireAsync(attempt, PaymentTrigger.CancelConfirmed).ConfigureAwait(false);
+                Unschedule(attempt);
+                break;
+            default:
+                if (operation == PaymentOperation.Charge && result.Error is not null)
+                {
+                    RecordFailure(attempt, null, attempt.Channel, operation, result.Error);
+                }
+
+                await FireAsync(attempt, PaymentTrigger.OutcomeUnknown).ConfigureAwait(false);
+                Schedule(attempt, next);
+                break;
+        }
+    }
+}

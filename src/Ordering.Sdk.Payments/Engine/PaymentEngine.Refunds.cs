@@ -1,0 +1,362 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ordering.Sdk.Payments;
+
+// Refunds: idempotent by refund number, spread over the order's captured tenders, never above what was
+// captured minus refunded, journaled before they leave, resolved by refund query.
+internal sealed partial class PaymentEngine
+{
+    private const int MaxRefundNumberLength = 48;
+
+    public async ValueTask<RefundSnapshot> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
+    {
+        var (amount, detail) = ValidateRefund(request);
+        RefundGroup group;
+        List<RefundPart> toSend;
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_refundGroups.TryGetValue(request.RefundNumber, out var existing))
+            {
+                if (!string.Equals(existing.OrderId, request.OrderId, StringComparison.Ordinal) || existing.Amount != amount)
+                {
+                    throw new ArgumentException($"RefundNumber: '{request.RefundNumber}' was already used for a different refund (order {existing.OrderId}, {existing.Amount}).", nameof(request));
+                }
+
+                group = existing;
+            }
+            else
+            {
+                group = new RefundGroup(request.RefundNumber, request.OrderId, amount, detail);
+            }
+
+            if (!_orders.TryGetValue(request.OrderId, out var book))
+            {
+                throw new ArgumentException($"OrderId: no payments are known for order '{request.OrderId}'.", nameof(request));
+            }
+
+            // A repeated refund number completes a refund a crash interrupted between its parts; otherwise it is a no-op.
+            var created = new List<RefundPart>();
+            var left = group.Amount;
+            foreach (var existingPart in group.Parts)
+            {
+                left -= existingPart.Amount;
+            }
+
+            if (left.MinorUnits > 0)
+            {
+                var sources = new List<PaymentAttempt>();
+                var refundable = Money.Zero(amount.Currency);
+                foreach (var attempt in book.Attempts)
+                {
+                    if (attempt.CountsTowardsOrder && attempt.Refundable.MinorUnits > 0 && (request.AttemptId is null || string.Equals(request.AttemptId, attempt.Id, StringComparison.Ordinal)))
+                    {
+                        sources.Add(attempt);
+                        refundable += attempt.Refundable;
+                    }
+                }
+
+                if (left.Currency != refundable.Currency || left > refundable)
+                {
+                    throw new ArgumentException($"Amount: {left} exceeds what is refundable on order '{request.OrderId}' ({refundable}: captured minus refunded and refunds in progress).", nameof(request));
+                }
+
+                foreach (var attempt in sources)
+                {
+                    if (left.IsZero)
+                    {
+                        break;
+                    }
+
+                    var take = attempt.Refundable < left ? attempt.Refundable : left;
+                    var number = string.Create(CultureInfo.InvariantCulture, $"{request.RefundNumber}-{group.Parts.Count + 1}");
+                    var part = await AppendRefundPartAsync(group, attempt, number, take, automatic: false, cancellationToken).ConfigureAwait(false);
+                    _refundGroups[group.Number] = group;
+                    part.Busy = true;
+                    created.Add(part);
+                    left -= take;
+                }
+            }
+
+            toSend = created;
+        }
+        finally
+        {
+            Exit();
+        }
+
+        foreach (var part in toSend)
+        {
+            try
+            {
+                await SendRefundAsync(part, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                part.Busy = false;
+            }
+        }
+
+        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return group.ToSnapshot();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private static (Money Amount, string? Detail) ValidateRefund(RefundRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.OrderId))
+        {
+            throw new ArgumentException("OrderId: is required.", nameof(request));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.RefundNumber) || request.RefundNumber.Length > MaxRefundNumberLength || !IsSafeNumber(request.RefundNumber))
+        {
+            throw new ArgumentException($"RefundNumber: is required, at most {MaxRefundNumberLength} characters of 0-9 A-Z a-z _ -.", nameof(request));
+        }
+
+        if ((request.Amount is null) == (request.Lines is null))
+        {
+            throw new ArgumentException("Amount, Lines: set exactly one of them.", nameof(request));
+        }
+
+        if (request.Amount is { } amount)
+        {
+            if (amount.MinorUnits <= 0)
+            {
+                throw new ArgumentException($"Amount: must be positive, was {amount}.", nameof(request));
+            }
+
+            return (amount, request.Reason);
+        }
+
+        var lines = request.Lines!;
+        if (lines.Count == 0)
+        {
+            throw new ArgumentException("Lines: must not be empty.", nameof(request));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var total = Money.Zero(lines[0].Amount.Currency);
+        var detail = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (line is null || string.IsNullOrWhiteSpace(line.LineId) || !seen.Add(line.LineId))
+            {
+                throw new ArgumentException("Lines: every line needs a distinct, non-empty LineId.", nameof(request));
+            }
+
+            if (line.Amount.MinorUnits <= 0)
+            {
+                throw new ArgumentException($"Lines: line '{line.LineId}' amount must be positive, was {line.Amount}.", nameof(request));
+            }
+
+            total += line.Amount;
+            detail.Append(CultureInfo.InvariantCulture, $"{line.LineId}={line.Amount.MinorUnits};");
+        }
+
+        return (total, detail.ToString());
+    }
+
+    private static bool IsSafeNumber(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async ValueTask<RefundPart> AppendRefundPartAsync(RefundGroup group, PaymentAttempt attempt, string number, Money amount, bool automatic, CancellationToken cancellationToken)
+    {
+        await _journal.AppendAsync(
+            new PaymentJournalEntry
+            {
+                Kind = PaymentJournalEntryKind.RefundRequested,
+                Timestamp = _time.GetUtcNow(),
+                AttemptId = attempt.Id,
+                OrderId = group.OrderId,
+                IdempotencyKey = group.Number,
+                Channel = attempt.Channel,
+                CurrencyCode = amount.Currency.Code,
+                Amount = amount.MinorUnits,
+                AmountDue = group.Amount.MinorUnits,
+                RefundNumber = number,
+                RefundState = RefundState.Requested,
+                Abandoned = automatic,
+                Detail = group.Detail,
+            },
+            cancellationToken).ConfigureAwait(false);
+        var part = new RefundPart(number, group.Number, attempt, amount, automatic);
+        AddPart(group, part);
+        return part;
+    }
+
+    private void AddPart(RefundGroup group, RefundPart part)
+    {
+        group.Parts.Add(part);
+        _refundParts[part.Number] = part;
+        part.Attempt.RefundReserved += part.Amount;
+        if (part.Automatic)
+        {
+            part.Attempt.AutoRefundStarted = true;
+        }
+    }
+
+    // The caller holds the mutex.
+    private async ValueTask StartAutoRefundAsync(PaymentAttempt attempt)
+    {
+        var number = attempt.Id + "-auto";
+        var amount = attempt.Refundable;
+        if (amount.MinorUnits <= 0 || _refundGroups.ContainsKey(number))
+        {
+            attempt.AutoRefundStarted = true;
+            return;
+        }
+
+        var group = new RefundGroup(number, attempt.OrderId, amount, "automatic: captured after the engine gave up");
+        var part = await AppendRefundPartAsync(group, attempt, number + "-1", amount, automatic: true, CancellationToken.None).ConfigureAwait(false);
+        _refundGroups[number] = group;
+        Schedule(part, _time.GetUtcNow());
+        PaymentsMetrics.LateSuccess(attempt.Channel);
+        RecordFailure(attempt, null, attempt.Channel, PaymentOperation.Charge, new ChannelError(FailureCause.Duplicate, EngineErrorCodes.LateSuccessRefunded, "Captured after the engine gave up; refunded automatically.", RecommendedAction.QueryThenDecide));
+        _events.Enqueue(new LateSuccessEventArgs(attempt.ToSnapshot(), part.Number));
+    }
+
+    private async ValueTask SendRefundAsync(RefundPart part, CancellationToken cancellationToken)
+    {
+        if (!TryGetSlot(part.Attempt.Channel, out var slot))
+        {
+            return;
+        }
+
+        var request = new RefundChannelRequest(part.Attempt.Id, part.Number, part.Amount, part.Attempt.Captured, part.Attempt.PayerId);
+        part.Sent = true;
+        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.RefundAsync(request, token), cancellationToken).ConfigureAwait(false);
+        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await ApplyRefundResultAsync(part, slot.Policy, result, PaymentOperation.Refund).ConfigureAwait(false);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private async ValueTask ProcessRefundPartAsync(RefundPart part, CancellationToken cancellationToken)
+    {
+        if (!part.IsOpen || !TryGetSlot(part.Attempt.Channel, out var slot))
+        {
+            await EnterAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                Unschedule(part);
+            }
+            finally
+            {
+                Exit();
+            }
+
+            return;
+        }
+
+        var attemptId = part.Attempt.Id;
+        var number = part.Number;
+        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.QueryRefundAsync(attemptId, number, token), cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == ChannelOutcome.NotFound)
+        {
+            // The channel never saw it (lost, or journaled just before a crash): send it, same number.
+            await SendRefundAsync(part, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await ApplyRefundResultAsync(part, slot.Policy, result, PaymentOperation.RefundQuery).ConfigureAwait(false);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    // The caller holds the mutex.
+    private async ValueTask ApplyRefundResultAsync(RefundPart part, ChannelPolicy policy, ChannelResult result, PaymentOperation operation)
+    {
+        if (!part.IsOpen)
+        {
+            Unschedule(part);
+            return;
+        }
+
+        var attempt = part.Attempt;
+        switch (result.Outcome)
+        {
+            case ChannelOutcome.Succeeded:
+                await AppendRefundChangeAsync(part, RefundState.Succeeded, result.ChannelTransactionId, null).ConfigureAwait(false);
+                attempt.RefundReserved -= part.Amount;
+                attempt.Refunded += part.Amount;
+                await FireAsync(attempt, attempt.Refunded == attempt.Captured ? PaymentTrigger.FullRefund : PaymentTrigger.PartialRefund).ConfigureAwait(false);
+                PaymentsMetrics.RefundResolved(attempt.Channel, RefundState.Succeeded);
+                Unschedule(part);
+                break;
+            case ChannelOutcome.Declined or ChannelOutcome.Cancelled:
+                var error = result.Error ?? new ChannelError(FailureCause.Unknown, "REFUND_CLOSED", "The refund was closed by the channel.");
+                RecordFailure(attempt, null, attempt.Channel, operation, error);
+                await AppendRefundChangeAsync(part, RefundState.Failed, null, error.RawCode).ConfigureAwait(false);
+                attempt.RefundReserved -= part.Amount;
+                PaymentsMetrics.RefundResolved(attempt.Channel, RefundState.Failed);
+                Unschedule(part);
+                break;
+            case ChannelOutcome.Processing:
+                if (part.State != RefundState.Processing)
+                {
+                    await AppendRefundChangeAsync(part, RefundState.Processing, result.ChannelTransactionId, null).ConfigureAwait(false);
+                }
+
+                Schedule(part, _time.GetUtcNow() + policy.RefundQueryInterval);
+                break;
+            default:
+                if (operation == PaymentOperation.Refund && result.Error is not null)
+                {
+                    RecordFailure(attempt, null, attempt.Channel, operation, result.Error);
+                }
+
+                Schedule(part, _time.GetUtcNow() + policy.RefundQueryInterval);
+                break;
+        }
+    }
+
+    private async ValueTask AppendRefundChangeAsync(RefundPart part, RefundState state, string? channelRefundId, string? rawCode)
+    {
+        await _journal.AppendAsync(
+            new PaymentJournalEntry
+            {
+                Kind = PaymentJournalEntryKind.RefundChanged,
+                Timestamp = _time.GetUtcNow(),
+                AttemptId = part.Attempt.Id,
+                Channel = part.Attempt.Channel,
+                CurrencyCode = part.Amount.Currency.Code,
+                Amount = part.Amount.MinorUnits,
+                RefundNumber = part.Number,
+                RefundState = state,
+                ChannelTransactionId = channelRefundId,
+                RawCode = rawCode,
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        part.State = state;
+    }
+}

@@ -1,0 +1,254 @@
+namespace Ordering.Sdk.Payments;
+
+// Unknown-outcome resolution: query on a schedule, then close / reverse at the deadline; money found
+// after giving up is refunded. Driven by TimeProvider through ProcessDueWorkAsync, never by own threads.
+internal sealed partial class PaymentEngine
+{
+    public async ValueTask<int> ProcessDueWorkAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var attempts = new List<PaymentAttempt>();
+        var parts = new List<RefundPart>();
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var attempt in _dueAttempts)
+            {
+                if (!attempt.Busy && attempt.DueAt <= now)
+                {
+                    attempt.Busy = true;
+                    attempts.Add(attempt);
+                }
+            }
+
+            foreach (var part in _dueParts)
+            {
+                if (!part.Busy && part.DueAt <= now)
+                {
+                    part.Busy = true;
+                    parts.Add(part);
+                }
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+
+        // Stable order (creation time, then id) keeps simulations deterministic whatever the hash order.
+        attempts.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.Id, b.Id));
+        parts.Sort(static (a, b) => string.CompareOrdinal(a.Number, b.Number));
+        var index = 0;
+        try
+        {
+            for (; index < attempts.Count; index++)
+            {
+                await ProcessAttemptAsync(attempts[index], cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var p = 0; p < parts.Count; p++)
+            {
+                await ProcessRefundPartAsync(parts[p], cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var attempt in attempts)
+            {
+                attempt.Busy = false;
+            }
+
+            foreach (var part in parts)
+            {
+                part.Busy = false;
+            }
+        }
+
+        return attempts.Count + parts.Count;
+    }
+
+    public async ValueTask<PaymentAttemptSnapshot> CancelAsync(string attemptId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(attemptId);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_attempts.TryGetValue(attemptId, out var attempt))
+            {
+                throw new ArgumentException($"attemptId: no attempt '{attemptId}'.", nameof(attemptId));
+            }
+
+            if (attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer or PaymentState.Created)
+            {
+                // From Created only when nothing was sent (Busy means the charge is on its way: cancel it after).
+                if (attempt.State != PaymentState.Created || !attempt.Busy)
+                {
+                    await FireAsync(attempt, attempt.State == PaymentState.Created ? PaymentTrigger.Submit : PaymentTrigger.Cancel).ConfigureAwait(false);
+                    await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
+                    Schedule(attempt, _time.GetUtcNow());
+                }
+            }
+
+            return attempt.ToSnapshot();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private async ValueTask ProcessAttemptAsync(PaymentAttempt attempt, CancellationToken cancellationToken)
+    {
+        if (!TryGetSlot(attempt.Channel, out var slot))
+        {
+            await EnterAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                Unschedule(attempt);
+            }
+            finally
+            {
+                Exit();
+            }
+
+            return;
+        }
+
+        var policy = slot.Policy;
+        var now = _time.GetUtcNow();
+        PaymentState state;
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (PaymentStateChart.HasCaptured(attempt.State) && attempt.Abandoned && !attempt.AutoRefundStarted)
+            {
+                await StartAutoRefundAsync(attempt).ConfigureAwait(false);
+                Unschedule(attempt);
+                return;
+            }
+
+            if (attempt.State == PaymentState.Created)
+            {
+                // Resumed after a crash between the intent and the answer: the charge may have left.
+                await FireAsync(attempt, PaymentTrigger.Submit).ConfigureAwait(false);
+            }
+
+            if (attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer)
+            {
+                var deadline = attempt.CreatedAt + (attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi ? policy.CustomerActionTimeout : policy.GiveUpAfter);
+                if (now >= deadline)
+                {
+                    await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
+                }
+            }
+
+            if (attempt.State == PaymentState.Cancelling && now < attempt.CreatedAt + policy.EarliestCancel)
+            {
+                // WeChat: never reverse sooner than 15 s after the charge.
+                Schedule(attempt, attempt.CreatedAt + policy.EarliestCancel);
+                return;
+            }
+
+            state = attempt.State;
+            if (!PaymentStateChart.IsInFlight(state) && !attempt.NeedsVerification)
+            {
+                Unschedule(attempt);
+                return;
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+
+        if (state == PaymentState.Cancelling)
+        {
+            await CancelAtChannelAsync(attempt, slot, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var id = attempt.Id;
+        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
+        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (attempt.NeedsVerification && !PaymentStateChart.IsInFlight(attempt.State))
+            {
+                // A success notification for an attempt resolved without capture, confirmed (or not) by query.
+                attempt.NeedsVerification = false;
+                if (result.Outcome == ChannelOutcome.Succeeded)
+                {
+                    await FireAsync(attempt, PaymentTrigger.Confirm, result.Amount, result.ChannelTransactionId).ConfigureAwait(false);
+                }
+                else if (result.Outcome is ChannelOutcome.Unknown)
+                {
+                    attempt.NeedsVerification = true;
+                    Schedule(attempt, _time.GetUtcNow() + policy.QueryInterval);
+                    return;
+                }
+
+                if (!(PaymentStateChart.HasCaptured(attempt.State) && attempt.Abandoned && !attempt.AutoRefundStarted))
+                {
+                    Unschedule(attempt);
+                }
+
+                return;
+            }
+
+            await ApplyChargeResultAsync(attempt, policy, result, PaymentOperation.Query).ConfigureAwait(false);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private async ValueTask CancelAtChannelAsync(PaymentAttempt attempt, ChannelSlot slot, CancellationToken cancellationToken)
+    {
+        var id = attempt.Id;
+        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.CancelAsync(id, token), cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == ChannelOutcome.Declined)
+        {
+            // The channel refused to close: ask it what the charge really is (paid, closed, failed).
+            await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                RecordFailure(attempt, null, attempt.Channel, PaymentOperation.Cancel, result.Error ?? new ChannelError(FailureCause.Unknown, "CANCEL_DECLINED", "Cancel declined."));
+            }
+            finally
+            {
+                Exit();
+            }
+
+            result = await CallAsync(slot, isCharge: false, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == ChannelOutcome.Declined)
+            {
+                result = ChannelResult.Cancelled();
+            }
+        }
+
+        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            switch (result.Outcome)
+            {
+                case ChannelOutcome.Cancelled or ChannelOutcome.NotFound:
+                    await FireAsync(attempt, PaymentTrigger.CancelConfirmed).ConfigureAwait(false);
+                    Unschedule(attempt);
+                    break;
+                case ChannelOutcome.Succeeded:
+                    // Paid before the close and cannot be closed: a late success, refunded automatically.
+                    await FireAsync(attempt, PaymentTrigger.Confirm, result.Amount, result.ChannelTransactionId).ConfigureAwait(false);
+                    Schedule(attempt, _time.GetUtcNow());
+                    break;
+                default:
+                    Schedule(attempt, _time.GetUtcNow() + slot.Policy.CancelRetryInterval);
+                    break;
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+namespace Ordering.Sdk.Payments;
+
+// Rebuilding the engine from the journal on start, then resuming every attempt and refund not final.
+internal sealed partial class PaymentEngine
+{
+    public async ValueTask ResumeAsync(CancellationToken cancellationToken)
+    {
+        var entries = await _journal.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var entry in entries)
+            {
+                Fold(entry);
+            }
+
+            var now = _time.GetUtcNow();
+            foreach (var attempt in _attempts.Values)
+            {
+                if (PaymentStateChart.IsInFlight(attempt.State) || (PaymentStateChart.HasCaptured(attempt.State) && attempt.Abandoned && !attempt.AutoRefundStarted))
+                {
+                    Schedule(attempt, now);
+                }
+            }
+
+            foreach (var part in _refundParts.Values)
+            {
+                if (part.IsOpen)
+                {
+                    Schedule(part, now);
+                }
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private void Fold(PaymentJournalEntry entry)
+    {
+        var currency = Currency.TryFromCode(entry.CurrencyCode, out var found) ? found.Value : Currency.Cny;
+        switch (entry.Kind)
+        {
+            case PaymentJournalEntryKind.AttemptCreated:
+                var created = new PaymentAttempt(
+                    entry.AttemptId,
+                    entry.OrderId ?? string.Empty,
+                    entry.IdempotencyKey ?? entry.AttemptId,
+                    entry.Channel,
+                    entry.ChargeKind,
+                    new Money(entry.Amount, currency),
+                    new Money(entry.Change, currency),
+                    entry.PayerId,
+                    entry.Timestamp);
+                Register(created, new Money(entry.AmountDue, currency));
+                break;
+            case PaymentJournalEntryKind.StateChanged when _attempts.TryGetValue(entry.AttemptId, out var attempt):
+                attempt.State = entry.State;
+                attempt.Captured = new Money(entry.Amount, currency);
+                attempt.Abandoned = entry.Abandoned;
+                attempt.ChannelTransactionId = entry.ChannelTransactionId ?? attempt.ChannelTransactionId;
+                break;
+            case PaymentJournalEntryKind.RefundRequested when _attempts.TryGetValue(entry.AttemptId, out var refunded) && entry.RefundNumber is not null:
+                var groupNumber = entry.IdempotencyKey ?? entry.RefundNumber;
+                if (!_refundGroups.TryGetValue(groupNumber, out var group))
+                {
+                    group = new RefundGroup(groupNumber, refunded.OrderId, new Money(entry.AmountDue, currency), entry.Detail);
+                    _refundGroups[groupNumber] = group;
+                }
+
+                AddPart(group, new RefundPart(entry.RefundNumber, groupNumber, refunded, new Money(entry.Amount, currency), entry.Abandoned));
+                break;
+            case PaymentJournalEntryKind.RefundChanged when entry.RefundNumber is not null && _refundParts.TryGetValue(entry.RefundNumber, out var part):
+                var wasOpen = part.IsOpen;
+                part.State = entry.RefundState;
+                if (wasOpen && !part.IsOpen)
+                {
+                    part.Attempt.RefundReserved -= part.Amount;
+                    if (part.State == RefundState.Succeeded)
+                    {
+                        part.Attempt.Refunded += part.Amount;
+                    }
+                }
+
+                break;
+            case PaymentJournalEntryKind.NotificationAccepted:
+                _inbox.Add(entry.AttemptId);
+                break;
+        }
+    }
+}

@@ -1,0 +1,332 @@
+using System.Collections.Concurrent;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Ordering.Sdk.Payments;
+
+// The engine's state and the helpers every operation shares: the mutex, journaled transitions,
+// scheduling, failure diagnosis and events. Operations live in the PaymentEngine.*.cs partials.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim never allocates a wait handle (AvailableWaitHandle is not used), so it holds nothing to dispose.")]
+internal sealed partial class PaymentEngine : IPaymentEngine
+{
+    private const int FailureLogCapacity = 1000;
+
+    private readonly IPaymentJournal _journal;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly Dictionary<PaymentChannelId, ChannelSlot> _channels;
+    private readonly SemaphoreSlim _mutex = new(1, 1);
+    private readonly Dictionary<string, PaymentAttempt> _attempts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PaymentAttempt> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OrderBook> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefundGroup> _refundGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefundPart> _refundParts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inbox = new(StringComparer.Ordinal);
+    private readonly HashSet<PaymentAttempt> _dueAttempts = [];
+    private readonly HashSet<RefundPart> _dueParts = [];
+    private readonly Queue<PaymentFailure> _failures = new();
+    private readonly ConcurrentQueue<EventArgs> _events = new();
+
+    public PaymentEngine(IPaymentJournal journal, TimeProvider time, Random random, Dictionary<PaymentChannelId, ChannelSlot> channels)
+    {
+        _journal = journal;
+        _time = time;
+        _random = random;
+        _channels = channels;
+    }
+
+    public event EventHandler<PaymentFailureEventArgs>? FailureRecorded;
+
+    public event EventHandler<PaymentAttemptChangedEventArgs>? AttemptChanged;
+
+    public event EventHandler<LateSuccessEventArgs>? LateSuccessDetected;
+
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            _mutex.Wait();
+            try
+            {
+                DateTimeOffset? next = null;
+                foreach (var attempt in _dueAttempts)
+                {
+                    next = Earliest(next, attempt.DueAt);
+                }
+
+                foreach (var part in _dueParts)
+                {
+                    next = Earliest(next, part.DueAt);
+                }
+
+                return next;
+            }
+            finally
+            {
+                _mutex.Release();
+            }
+        }
+    }
+
+    internal IReadOnlyDictionary<PaymentChannelId, ChannelSlot> Channels => _channels;
+
+    public PaymentAttemptSnapshot? GetAttempt(string attemptId)
+    {
+        ArgumentNullException.ThrowIfNull(attemptId);
+        _mutex.Wait();
+        try
+        {
+            return _attempts.TryGetValue(attemptId, out var attempt) ? attempt.ToSnapshot() : null;
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    public IReadOnlyList<PaymentAttemptSnapshot> GetAttempts(string orderId)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        _mutex.Wait();
+        try
+        {
+            return _orders.TryGetValue(orderId, out var book) ? book.Attempts.ConvertAll(static a => a.ToSnapshot()) : [];
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    public RefundSnapshot? GetRefund(string refundNumber)
+    {
+        ArgumentNullException.ThrowIfNull(refundNumber);
+        _mutex.Wait();
+        try
+        {
+            return _refundGroups.TryGetValue(refundNumber, out var group) ? group.ToSnapshot() : null;
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    public OrderPaymentStatus GetOrderStatus(string orderId)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        _mutex.Wait();
+        try
+        {
+            return _orders.TryGetValue(orderId, out var book) ? book.ComputeStatus() : default;
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    public IReadOnlyList<PaymentFailure> GetFailures(string? orderId = null)
+    {
+        _mutex.Wait();
+        try
+        {
+            var result = new List<PaymentFailure>();
+            foreach (var failure in _failures)
+            {
+                if (orderId is null || string.Equals(failure.OrderId, orderId, StringComparison.Ordinal))
+                {
+                    result.Add(failure);
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? left, DateTimeOffset? right) =>
+        left is null ? right : right is null ? left : (left < right ? left : right);
+
+    private async ValueTask EnterAsync(CancellationToken cancellationToken) => await _mutex.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    // Releases the mutex, then raises the events queued while it was held (handlers may call back in).
+    private void Exit()
+    {
+        _mutex.Release();
+        while (_events.TryDequeue(out var args))
+        {
+            switch (args)
+            {
+                case PaymentFailureEventArgs failure:
+                    FailureRecorded?.Invoke(this, failure);
+                    break;
+                case PaymentAttemptChangedEventArgs changed:
+                    AttemptChanged?.Invoke(this, changed);
+                    break;
+                case LateSuccessEventArgs late:
+                    LateSuccessDetected?.Invoke(this, late);
+                    break;
+            }
+        }
+    }
+
+    private void Schedule(PaymentAttempt attempt, DateTimeOffset at)
+    {
+        attempt.DueAt = at;
+        _dueAttempts.Add(attempt);
+    }
+
+    private void Unschedule(PaymentAttempt attempt)
+    {
+        attempt.DueAt = null;
+        _dueAttempts.Remove(attempt);
+    }
+
+    private void Schedule(RefundPart part, DateTimeOffset at)
+    {
+        part.DueAt = at;
+        _dueParts.Add(part);
+    }
+
+    private void Unschedule(RefundPart part)
+    {
+        part.DueAt = null;
+        _dueParts.Remove(part);
+    }
+
+    // Journals a transition first, then applies it; a refused pair changes nothing.
+    private async ValueTask<bool> FireAsync(PaymentAttempt attempt, PaymentTrigger trigger, Money? captured = null, string? channelTransactionId = null, string? rawCode = null)
+    {
+        if (!PaymentStateChart.TryFire(attempt.State, trigger, out var to, out _))
+        {
+            return false;
+        }
+
+        var previous = attempt.State;
+        var lateSuccess = trigger == PaymentTrigger.Confirm && previous is PaymentState.Failed or PaymentState.Cancelled or PaymentState.Cancelling;
+        var abandoned = attempt.Abandoned || trigger == PaymentTrigger.Cancel || lateSuccess;
+        var newCaptured = trigger == PaymentTrigger.Confirm && !PaymentStateChart.HasCaptured(previous) ? captured ?? attempt.Amount : attempt.Captured;
+        var transactionId = channelTransactionId ?? attempt.ChannelTransactionId;
+        if (to == previous && abandoned == attempt.Abandoned && newCaptured == attempt.Captured)
+        {
+            return true;
+        }
+
+        await _journal.AppendAsync(
+            new PaymentJournalEntry
+            {
+                Kind = PaymentJournalEntryKind.StateChanged,
+                Timestamp = _time.GetUtcNow(),
+                AttemptId = attempt.Id,
+                Channel = attempt.Channel,
+                CurrencyCode = attempt.Amount.Currency.Code,
+                State = to,
+                Trigger = trigger,
+                Amount = newCaptured.MinorUnits,
+                Abandoned = abandoned,
+                ChannelTransactionId = transactionId,
+                RawCode = rawCode,
+            },
+            CancellationToken.None).ConfigureAwait(false);
+
+        attempt.State = to;
+        attempt.Captured = newCaptured;
+        attempt.Abandoned = abandoned;
+        attempt.ChannelTransactionId = transactionId;
+        if (PaymentStateChart.IsInFlight(previous) && !PaymentStateChart.IsInFlight(to))
+        {
+            PaymentsMetrics.AttemptResolved(attempt.Channel, to, _time.GetUtcNow() - attempt.CreatedAt);
+        }
+
+        _events.Enqueue(new PaymentAttemptChangedEventArgs(attempt.ToSnapshot(), previous));
+        if (PaymentStateChart.HasCaptured(to) && attempt.Abandoned && !attempt.AutoRefundStarted)
+        {
+            // Money found after giving up: return it (the refund is journaled and sent by ProcessDueWorkAsync).
+            Schedule(attempt, _time.GetUtcNow());
+        }
+
+        return true;
+    }
+
+    private PaymentFailure RecordFailure(PaymentAttempt? attempt, string? orderId, PaymentChannelId channel, PaymentOperation operation, ChannelError error)
+    {
+        var action = error.Action ?? FailureCatalog.DefaultAction(error.Cause);
+        var failure = new PaymentFailure(
+            attempt?.Id,
+            orderId ?? attempt?.OrderId,
+            channel,
+            operation,
+            error.Cause,
+            action,
+            SensitiveData.Mask(error.RawCode),
+            SensitiveData.Mask(error.RawMessage),
+            FailureCatalog.Describe(error.Cause, error.RawCode),
+            _time.GetUtcNow());
+        if (_failures.Count == FailureLogCapacity)
+        {
+            _failures.Dequeue();
+        }
+
+        _failures.Enqueue(failure);
+        if (attempt is not null)
+        {
+            attempt.LastFailure = failure;
+        }
+
+        PaymentsMetrics.Failure(failure);
+        _events.Enqueue(new PaymentFailureEventArgs(failure));
+        return failure;
+    }
+
+    // Runs one channel call through the channel's pipeline; exceptions become classified results.
+    private static async ValueTask<ChannelResult> CallAsync(ChannelSlot slot, bool isCharge, Func<IPaymentChannel, CancellationToken, ValueTask<ChannelResult>> call, CancellationToken cancellationToken)
+    {
+        var pipeline = isCharge ? slot.Pipelines.Charge : slot.Pipelines.Idempotent;
+        try
+        {
+            return await pipeline.ExecuteAsync(static (state, token) => state.call(state.Channel, token), (call, slot.Channel), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            var error = new ChannelError(FailureCause.GatewayUnavailable, EngineErrorCodes.CircuitOpen, "Circuit open after repeated failures; the call was not sent.", RecommendedAction.SwitchMethod);
+            return isCharge ? ChannelResult.Decline(error) : ChannelResult.Unknown(error);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return ChannelResult.Unknown(new ChannelError(FailureCause.Network, EngineErrorCodes.Timeout, "No answer within the call timeout."));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Any other failure of the call (reset, I/O, a bug in an adapter) leaves the outcome unknown, never failed.
+            return ChannelResult.Unknown(new ChannelError(FailureCause.Network, EngineErrorCodes.TransportError, ex.GetType().Name + ": " + SensitiveData.Mask(ex.Message)));
+        }
+    }
+
+    private bool TryGetSlot(PaymentChannelId channel, out ChannelSlot slot) => _channels.TryGetValue(channel, out slot!);
+
+    private string NewAttemptId()
+    {
+        while (true)
+        {
+            long suffix;
+            lock (_random)
+            {
+                suffix = _random.NextInt64(0, 10_000_000_000L);
+            }
+
+            var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"P{_time.GetUtcNow().ToUnixTimeMilliseconds()}{suffix:D10}");
+            if (!_attempts.ContainsKey(id))
+            {
+                return id;
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Time.Testing;
+using Ordering.Sdk.Payments;
+using Ordering.Sdk.Testing;
+
+namespace Ordering.Sdk.Storage.Sqlite.Tests.Payments;
+
+public sealed class SqlitePaymentJournalTests
+{
+    [Fact]
+    public async Task AppendAsync_EveryField_RoundTripsAfterReopen()
+    {
+        using var temp = new TempDatabase();
+        var entry = new PaymentJournalEntry
+        {
+            Kind = PaymentJournalEntryKind.RefundRequested,
+            Timestamp = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            AttemptId = "P1",
+            OrderId = "O1",
+            IdempotencyKey = "K1",
+            Channel = PaymentChannelId.Alipay,
+            ChargeKind = ChargeKind.Jsapi,
+            CurrencyCode = "CNY",
+            Amount = 1234,
+            AmountDue = 5678,
+            Change = 9,
+            PayerId = "M1",
+            State = PaymentState.PartiallyRefunded,
+            Trigger = PaymentTrigger.PartialRefund,
+            Abandoned = true,
+            ChannelTransactionId = "T1",
+            RefundNumber = "R1-1",
+            RefundState = RefundState.Processing,
+            RawCode = "SYSTEMERROR",
+            Detail = "L1=100;",
+        };
+
+        await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
+        {
+            Assert.Equal(1, await journal.AppendAsync(entry, CancellationToken.None));
+            Assert.Equal(2, await journal.AppendAsync(entry with { AttemptId = "P2", OrderId = null, Detail = null }, CancellationToken.None));
+        }
+
+        await using var reopened = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        var entries = await reopened.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(entry with { Sequence = 1 }, entries[0]);
+        Assert.Null(entries[1].OrderId);
+        Assert.Equal(2, entries[1].Sequence);
+    }
+
+    [Fact]
+    public async Task Engine_OnSqliteJournal_ResumesAnUnknownAttemptAfterRestart()
+    {
+        using var temp = new TempDatabase();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var wechat = new FakePaymentChannel(PaymentChannelId.WeChatPay, time, new Random(3));
+        var policy = new ChannelPolicy { RetryBaseDelay = TimeSpan.Zero };
+        string attemptId;
+        await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
+        {
+            var engine = await new PaymentEngineBuilder().AddChannel(wechat, policy).UseJournal(journal).UseTimeProvider(time).UseRandom(new Random(1)).BuildAsync();
+            wechat.EnqueueFault(FakeCallFault.ResponseLost);
+            var attempt = await engine.PayAsync(new TenderRequest("O1", Money.Fen(2000), Money.Fen(2000), ChargeKind.CodePay, "k") { PaymentCode = "134567890123456789" });
+            Assert.Equal(PaymentState.Pending, attempt.State);
+            attemptId = attempt.AttemptId;
+        }
+
+        await using var reopened = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        var resumed = await new PaymentEngineBuilder().AddChannel(wechat, policy).UseJournal(reopened).UseTimeProvider(time).UseRandom(new Random(2)).BuildAsync();
+        await resumed.ProcessDueWorkAsync();
+
+        Assert.Equal(PaymentState.Succeeded, resumed.GetAttempt(attemptId)!.State);
+        Assert.True(resumed.GetOrderStatus("O1").IsSettled);
+        Assert.Equal(1, wechat.ChargesReceived);
+    }
+
+    [Fact]
+    public async Task AppendAsync_FromManyTasks_AssignsDistinctSequences()
+    {
+        using var temp = new TempDatabase();
+        await using var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        var entry = new PaymentJournalEntry { Kind = PaymentJournalEntryKind.StateChanged, Timestamp = DateTimeOffset.UnixEpoch, AttemptId = "P" };
+
+        var sequences = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => journal.AppendAsync(entry, CancellationToken.None).AsTask()));
+
+        Assert.Equal(20, sequences.Distinct().Count());
+        Assert.Equal(20, (await journal.ReadAllAsync(CancellationToken.None)).Count);
+    }
+}
