@@ -605,7 +605,7 @@ public sealed class EscPosWriter
     /// <exception cref="ArgumentException"><paramref name="processId"/> is not four printable ASCII bytes.</exception>
     public EscPosWriter RequestCompletion(ReadOnlySpan<byte> processId)
     {
-        if (processId.Length != 4 || processId.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+        if (processId.Length != 4 || !AsciiRange.AllInRange(processId, 0x20, 0x7E))
         {
             throw new ArgumentException("A process ID is exactly four bytes in 0x20–0x7E.", nameof(processId));
         }
@@ -634,7 +634,7 @@ public sealed class EscPosWriter
         return this;
     }
 
-    private static bool NeedsChineseMode(ReadOnlySpan<char> text) => text.ContainsAnyExceptInRange('\0', '\u007F');
+    private static bool NeedsChineseMode(ReadOnlySpan<char> text) => !AsciiRange.AllInRange(text, '\0', '\u007F');
 
     private static int Code128PayloadLength(ReadOnlySpan<char> data, Code128Subset subset)
     {

@@ -18,11 +18,12 @@ internal static class Gb18030Text
         CodePagesEncodingProvider.Instance.GetEncoding(CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback)
         ?? throw new InvalidOperationException("The GB18030 code page (54936) is not available from CodePagesEncodingProvider.");
 
-    // One bit per BMP code point: set when GB18030 encodes it in two bytes. Built once from the provider's own
-    // encoder so the classification can never disagree with the bytes actually written.
-    private static readonly ulong[] TwoByteMap = BuildTwoByteMap();
+    // The two-byte GB18030 code of every BMP code point (lead << 8 | trail), 0 where there is none. Built once
+    // from the provider's own encoder, so it can never disagree with it; the provider's encoder itself
+    // allocates helper objects on every call (~150 B), which the hot path must not.
+    private static readonly ushort[] TwoByteCodes = BuildTwoByteCodes();
 
-    public static bool IsTwoByte(char c) => (TwoByteMap[c >> 6] & (1UL << (c & 63))) != 0;
+    public static bool IsTwoByte(char c) => TwoByteCodes[c] != 0;
 
     /// <summary>Gets the number of printer columns <paramref name="text"/> occupies at normal size.</summary>
     public static int Width(ReadOnlySpan<char> text)
@@ -103,14 +104,10 @@ internal static class Gb18030Text
 
             if (IsTwoByte(c) && !TextSubstitutions.Contains(c))
             {
-                // Encode the whole run of 2-byte characters in one call, straight into the destination.
-                var start = i;
-                while (i < text.Length && text[i] >= 0x80 && IsTwoByte(text[i]) && !TextSubstitutions.Contains(text[i]))
-                {
-                    i++;
-                }
-
-                written += Encoding.GetBytes(text[start..i], destination[written..]);
+                var code = TwoByteCodes[c];
+                destination[written++] = (byte)(code >> 8);
+                destination[written++] = unchecked((byte)code);
+                i++;
                 continue;
             }
 
@@ -134,9 +131,9 @@ internal static class Gb18030Text
         return written;
     }
 
-    private static ulong[] BuildTwoByteMap()
+    private static ushort[] BuildTwoByteCodes()
     {
-        var map = new ulong[65536 / 64];
+        var codes = new ushort[65536];
         Span<byte> scratch = stackalloc byte[8];
         Span<char> one = stackalloc char[1];
         for (var c = 0x80; c <= 0xFFFF; c++)
@@ -149,10 +146,10 @@ internal static class Gb18030Text
             one[0] = (char)c;
             if (Encoding.GetBytes(one, scratch) == 2)
             {
-                map[c >> 6] |= 1UL << (c & 63);
+                codes[c] = (ushort)((scratch[0] << 8) | scratch[1]);
             }
         }
 
-        return map;
+        return codes;
     }
 }
