@@ -101,9 +101,20 @@ internal sealed partial class PaymentEngine
     {
         if (!TryGetSlot(attempt.Channel, out var slot))
         {
+            // No channel means the charge was refused locally and never sent (a crash can interrupt the refusal).
             await EnterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                if (attempt.State == PaymentState.Created)
+                {
+                    await FireAsync(attempt, PaymentTrigger.Decline, rawCode: EngineErrorCodes.ChannelNotConfigured).ConfigureAwait(false);
+                }
+                else if (PaymentStateChart.IsInFlight(attempt.State))
+                {
+                    await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
+                    await FireAsync(attempt, PaymentTrigger.CancelConfirmed).ConfigureAwait(false);
+                }
+
                 Unschedule(attempt);
             }
             finally
