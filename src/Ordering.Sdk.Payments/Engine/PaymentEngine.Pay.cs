@@ -64,7 +64,7 @@ internal sealed partial class PaymentEngine
         ChannelResult result;
         try
         {
-            result = await CallAsync(slot!, isCharge: true, (channel, token) => channel.ChargeAsync(charge, token), cancellationToken).ConfigureAwait(false);
+            result = await CallAsync(slot!, PaymentOperation.Charge, (channel, token) => channel.ChargeAsync(charge, token), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

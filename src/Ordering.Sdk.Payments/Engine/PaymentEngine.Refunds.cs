@@ -86,15 +86,32 @@ internal sealed partial class PaymentEngine
             Exit();
         }
 
-        foreach (var part in toSend)
+        try
         {
-            try
+            foreach (var part in toSend)
             {
                 await SendRefundAsync(part, cancellationToken).ConfigureAwait(false);
             }
+        }
+        finally
+        {
+            // Parts not sent or not answered (the caller cancelled) are resumed by ProcessDueWorkAsync: query, then re-send.
+            await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                foreach (var part in toSend)
+                {
+                    part.Busy = false;
+                    if (part.IsOpen && part.DueAt is null)
+                    {
+                        part.Sent = false;
+                        Schedule(part, _time.GetUtcNow());
+                    }
+                }
+            }
             finally
             {
-                part.Busy = false;
+                Exit();
             }
         }
 
@@ -243,7 +260,7 @@ internal sealed partial class PaymentEngine
 
         var request = new RefundChannelRequest(part.Attempt.Id, part.Number, part.Amount, part.Attempt.Captured, part.Attempt.PayerId);
         part.Sent = true;
-        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.RefundAsync(request, token), cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(slot, PaymentOperation.Refund, (channel, token) => channel.RefundAsync(request, token), cancellationToken).ConfigureAwait(false);
         await EnterAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
@@ -274,7 +291,7 @@ internal sealed partial class PaymentEngine
 
         var attemptId = part.Attempt.Id;
         var number = part.Number;
-        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.QueryRefundAsync(attemptId, number, token), cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(slot, PaymentOperation.RefundQuery, (channel, token) => channel.QueryRefundAsync(attemptId, number, token), cancellationToken).ConfigureAwait(false);
         if (result.Outcome == ChannelOutcome.NotFound)
         {
             // The channel never saw it (lost, or journaled just before a crash): send it, same number.

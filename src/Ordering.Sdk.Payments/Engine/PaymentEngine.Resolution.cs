@@ -101,9 +101,20 @@ internal sealed partial class PaymentEngine
     {
         if (!TryGetSlot(attempt.Channel, out var slot))
         {
+            // No channel means the charge was refused locally and never sent (a crash can interrupt the refusal).
             await EnterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                if (attempt.State == PaymentState.Created)
+                {
+                    await FireAsync(attempt, PaymentTrigger.Decline, rawCode: EngineErrorCodes.ChannelNotConfigured).ConfigureAwait(false);
+                }
+                else if (PaymentStateChart.IsInFlight(attempt.State))
+                {
+                    await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
+                    await FireAsync(attempt, PaymentTrigger.CancelConfirmed).ConfigureAwait(false);
+                }
+
                 Unschedule(attempt);
             }
             finally
@@ -168,7 +179,7 @@ internal sealed partial class PaymentEngine
         }
 
         var id = attempt.Id;
-        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(slot, PaymentOperation.Query, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
         await EnterAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
@@ -206,7 +217,7 @@ internal sealed partial class PaymentEngine
     private async ValueTask CancelAtChannelAsync(PaymentAttempt attempt, ChannelSlot slot, CancellationToken cancellationToken)
     {
         var id = attempt.Id;
-        var result = await CallAsync(slot, isCharge: false, (channel, token) => channel.CancelAsync(id, token), cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(slot, PaymentOperation.Cancel, (channel, token) => channel.CancelAsync(id, token), cancellationToken).ConfigureAwait(false);
         if (result.Outcome == ChannelOutcome.Declined)
         {
             // The channel refused to close: ask it what the charge really is (paid, closed, failed).
@@ -220,7 +231,7 @@ internal sealed partial class PaymentEngine
                 Exit();
             }
 
-            result = await CallAsync(slot, isCharge: false, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
+            result = await CallAsync(slot, PaymentOperation.Query, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
             if (result.Outcome == ChannelOutcome.Declined)
             {
                 result = ChannelResult.Cancelled();

@@ -14,6 +14,20 @@ internal sealed partial class PaymentEngine
                 Fold(entry);
             }
 
+            // A crash between journaling a refund's success and the attempt's refund transition leaves the
+            // attempt behind its refunds: replay the missing transition now.
+            foreach (var attempt in _attempts.Values)
+            {
+                if (PaymentStateChart.HasCaptured(attempt.State) && attempt.Refunded.MinorUnits > 0)
+                {
+                    var full = attempt.Refunded == attempt.Captured;
+                    if ((attempt.State == PaymentState.Succeeded) || (full && attempt.State == PaymentState.PartiallyRefunded))
+                    {
+                        await FireAsync(attempt, full ? PaymentTrigger.FullRefund : PaymentTrigger.PartialRefund).ConfigureAwait(false);
+                    }
+                }
+            }
+
             var now = _time.GetUtcNow();
             foreach (var attempt in _attempts.Values)
             {

@@ -283,12 +283,19 @@ internal sealed partial class PaymentEngine : IPaymentEngine
     }
 
     // Runs one channel call through the channel's pipeline; exceptions become classified results.
-    private static async ValueTask<ChannelResult> CallAsync(ChannelSlot slot, bool isCharge, Func<IPaymentChannel, CancellationToken, ValueTask<ChannelResult>> call, CancellationToken cancellationToken)
+    private static async ValueTask<ChannelResult> CallAsync(ChannelSlot slot, PaymentOperation operation, Func<IPaymentChannel, CancellationToken, ValueTask<ChannelResult>> call, CancellationToken cancellationToken)
     {
+        var isCharge = operation == PaymentOperation.Charge;
         var pipeline = isCharge ? slot.Pipelines.Charge : slot.Pipelines.Idempotent;
+
+        // The charge has its own span in PayAsync; every resolution call gets one here.
+        using var activity = isCharge ? null : PaymentsTelemetry.ActivitySource.StartActivity("ordering.payments." + OperationName(operation));
+        activity?.SetTag("channel", PaymentsMetrics.ChannelTag(slot.Channel.Id));
         try
         {
-            return await pipeline.ExecuteAsync(static (state, token) => state.call(state.Channel, token), (call, slot.Channel), cancellationToken).ConfigureAwait(false);
+            var result = await pipeline.ExecuteAsync(static (state, token) => state.call(state.Channel, token), (call, slot.Channel), cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("outcome", result.Outcome.ToString());
+            return result;
         }
         catch (BrokenCircuitException)
         {
@@ -309,6 +316,14 @@ internal sealed partial class PaymentEngine : IPaymentEngine
             return ChannelResult.Unknown(new ChannelError(FailureCause.Network, EngineErrorCodes.TransportError, ex.GetType().Name + ": " + SensitiveData.Mask(ex.Message)));
         }
     }
+
+    private static string OperationName(PaymentOperation operation) => operation switch
+    {
+        PaymentOperation.Query => "query",
+        PaymentOperation.Cancel => "cancel",
+        PaymentOperation.Refund => "refund",
+        _ => "refund_query",
+    };
 
     private bool TryGetSlot(PaymentChannelId channel, out ChannelSlot slot) => _channels.TryGetValue(channel, out slot!);
 
