@@ -3,7 +3,7 @@ using Ordering.Sdk.Pricing;
 
 namespace Ordering.Sdk.Benchmarks.Pricing;
 
-// The menu, policy and orders both pricers see: lines with modifiers, three promotions (hot dishes 12% off,
+// The menu (120 dishes), policy and orders both pricers see: lines with modifiers, three promotions (hot dishes 12% off,
 // dumplings second-half-price, 满100减20/满500减120), a 10% service charge, a per-guest tea fee, 6% inclusive
 // tax and 抹分 (floor to the jiao).
 internal static class PricingBenchmarkData
@@ -18,24 +18,39 @@ internal static class PricingBenchmarkData
                 Id = "spice",
                 Name = new("辣度", "Spice"),
                 MinChoices = 1,
-                Choices = [Choice("mild", 0), Choice("hot", 0)],
+                Choices = [Choice("mild", 0), Choice("medium", 0), Choice("hot", 0), Choice("numbing", 0)],
             },
             new ModifierGroupDefinition
             {
                 Id = "extras",
                 Name = new("加料", "Extras"),
                 MaxChoices = 3,
-                Choices = [Choice("egg", 200, 2), Choice("peanut", 100)],
+                Choices = [Choice("tofu", 300), Choice("peanut", 100), Choice("cilantro", 0), Choice("egg", 200, 2)],
             },
         ],
-        Items =
-        [
-            new ItemDefinition { Id = "kungpao", Name = new("宫保鸡丁", "Kung Pao"), CategoryId = "hot", ModifierGroupIds = ["spice", "extras"], Skus = [Sku("kungpao", 3800)] },
-            new ItemDefinition { Id = "fish", Name = new("酸菜鱼", "Fish"), CategoryId = "hot", Skus = [Sku("fish", 8800)] },
-            new ItemDefinition { Id = "dumpling", Name = new("饺子", "Dumplings"), CategoryId = "staple", Skus = [Sku("dumpling", 300)] },
-            new ItemDefinition { Id = "cucumber", Name = new("拍黄瓜", "Cucumber"), CategoryId = "cold", Skus = [Sku("cucumber", 1200)] },
-        ],
+        Items = MenuItems(),
     };
+
+    // A realistic menu size (a Chinese restaurant lists 100–300 dishes): 120 dishes, 8 modifier choices;
+    // the four dishes the orders use sit at evenly spread positions, not at either end.
+    public const int MenuSize = 120;
+
+    private static List<ItemDefinition> MenuItems()
+    {
+        var items = new List<ItemDefinition>();
+        string[] categories = ["hot", "cold", "staple"];
+        for (var i = 0; i < MenuSize - 4; i++)
+        {
+            var id = "dish-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            items.Add(new ItemDefinition { Id = id, Name = new(id, id), CategoryId = categories[i % 3], ModifierGroupIds = i % 5 == 0 ? ["spice"] : [], Skus = [Sku(id, 1000 + (i * 37))] });
+        }
+
+        items.Insert(24, new ItemDefinition { Id = "kungpao", Name = new("宫保鸡丁", "Kung Pao"), CategoryId = "hot", ModifierGroupIds = ["spice", "extras"], Skus = [Sku("kungpao", 3800)] });
+        items.Insert(48, new ItemDefinition { Id = "fish", Name = new("酸菜鱼", "Fish"), CategoryId = "hot", Skus = [Sku("fish", 8800)] });
+        items.Insert(72, new ItemDefinition { Id = "dumpling", Name = new("饺子", "Dumplings"), CategoryId = "staple", Skus = [Sku("dumpling", 300)] });
+        items.Insert(96, new ItemDefinition { Id = "cucumber", Name = new("拍黄瓜", "Cucumber"), CategoryId = "cold", Skus = [Sku("cucumber", 1200)] });
+        return items;
+    }
 
     public static PricingPolicy Policy() => new()
     {

@@ -28,15 +28,28 @@ internal static class Apportioner
             total = count;
         }
 
+        var small = magnitude <= int.MaxValue && total <= int.MaxValue;
         long assigned = 0;
         var candidates = 0;
         for (var i = 0; i < count; i++)
         {
             var weight = even ? 1 : weights[i];
-            var product = (Int128)magnitude * weight;
-            var share = (long)(product / total);
+            long share;
+            if (small)
+            {
+                // Both factors below 2^31: the product fits a long, and long division is far cheaper than Int128's.
+                var product = magnitude * weight;
+                share = product / total;
+                remainders[i] = product - (share * total);
+            }
+            else
+            {
+                var product = (Int128)magnitude * weight;
+                share = (long)(product / total);
+                remainders[i] = (long)(product - ((Int128)share * total));
+            }
+
             shares[i] = share;
-            remainders[i] = (long)(product - ((Int128)share * total));
             assigned += share;
             if (remainders[i] > 0)
             {
@@ -45,9 +58,29 @@ internal static class Apportioner
         }
 
         var left = magnitude - assigned;
-        if (left > 0)
+        var byRemainder = new ByRemainder(remainders, weights, even);
+        if (left <= 2)
         {
-            IndexSort.Sort(order.AsSpan(0, candidates), new ByRemainder(remainders, weights, even));
+            // Usually zero to two units are left over: picking the best candidate each time beats sorting.
+            for (var k = 0; k < left; k++)
+            {
+                var best = -1;
+                for (var c = 0; c < candidates; c++)
+                {
+                    var i = order[c];
+                    if (i >= 0 && (best < 0 || byRemainder.Compare(i, order[best]) < 0))
+                    {
+                        best = c;
+                    }
+                }
+
+                shares[order[best]]++;
+                order[best] = -1;
+            }
+        }
+        else
+        {
+            IndexSort.Sort(order.AsSpan(0, candidates), byRemainder);
             for (var k = 0; k < left; k++)
             {
                 shares[order[k]]++;

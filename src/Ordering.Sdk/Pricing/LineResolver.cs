@@ -21,6 +21,7 @@ internal static class LineResolver
             var request = call.Request.Lines[i];
             if (request is null || !call.Policy.Catalog.TryGetCompiledSku(request.SkuId, out var sku))
             {
+                work.Skus[i] = null!; // no stale SKU from an earlier call may be read for this line
                 Error(call, PricingErrorCode.UnknownSku, i, ".skuId", $"菜品规格“{request?.SkuId}”不在菜单上", $"SKU '{request?.SkuId}' is not on the menu.");
                 continue;
             }

@@ -272,6 +272,7 @@ internal static class OrderPromotionStep
         }
 
         long total = 0;
+        var last = 31 - BitOperations.LeadingZeroCount((uint)mask);
         for (var c = 0; c < count; c++)
         {
             if ((mask & (1 << c)) == 0)
@@ -282,7 +283,9 @@ internal static class OrderPromotionStep
             var promotion = work.Candidates[c];
             var current = EligibleBase(call, promotion, amounts, out _);
             var discount = Math.Min(Math.Min(Discount(call, promotion, work.CandidateBase[c], current), promotion.MaxDiscount), current);
-            if (discount > 0)
+
+            // A simulation only needs the lines' amounts for the promotions after this one.
+            if (discount > 0 && (record || c != last))
             {
                 for (var i = 0; i < lines; i++)
                 {
