@@ -7,7 +7,7 @@ namespace Ordering.Sdk.Pricing;
 internal static class Apportioner
 {
     // weights[i] ≥ 0. When every weight is zero the amount is spread evenly (weight 1 each).
-    public static void Apportion(long amount, long[] weights, long[] shares, long[] remainders, int[] order, int count)
+    public static void Apportion(long amount, long[] weights, long[] shares, long[] remainders, int[] order, long[] keys, int count)
     {
         if (count == 0)
         {
@@ -78,6 +78,10 @@ internal static class Apportioner
                 order[best] = -1;
             }
         }
+        else if (small)
+        {
+            GiveLeftoverByPackedKeys(left, weights, shares, remainders, order, keys, candidates, even);
+        }
         else
         {
             IndexSort.Sort(order.AsSpan(0, candidates), byRemainder);
@@ -94,6 +98,51 @@ internal static class Apportioner
                 shares[i] = -shares[i];
             }
         }
+    }
+
+    // Remainder and weight both fit 31 bits here, so (remainder, weight) packs into one long and a primitive
+    // sort orders them without a comparer. Only the run of equal keys that straddles the cut needs the
+    // line-order tie-break; every other unit's recipient does not depend on the order inside its run.
+    private static void GiveLeftoverByPackedKeys(long left, long[] weights, long[] shares, long[] remainders, int[] order, long[] keys, int candidates, bool even)
+    {
+        for (var c = 0; c < candidates; c++)
+        {
+            var i = order[c];
+            keys[c] = (remainders[i] << 31) | (even ? 0 : weights[i]);
+        }
+
+        var keySpan = keys.AsSpan(0, candidates);
+        var orderSpan = order.AsSpan(0, candidates);
+        keySpan.Sort(orderSpan);
+        var cut = candidates - (int)left; // positions [cut, candidates) receive a unit
+        var runStart = cut;
+        while (runStart > 0 && keys[runStart - 1] == keys[cut])
+        {
+            runStart--;
+        }
+
+        var runEnd = cut;
+        while (runEnd < candidates && keys[runEnd] == keys[cut])
+        {
+            runEnd++;
+        }
+
+        for (var k = runEnd; k < candidates; k++)
+        {
+            shares[order[k]]++;
+        }
+
+        // The straddling run [runStart, runEnd) gets runEnd − cut units, earliest lines first.
+        IndexSort.Sort(orderSpan[runStart..runEnd], default(Ascending));
+        for (var k = runStart; k < runStart + (runEnd - cut); k++)
+        {
+            shares[order[k]]++;
+        }
+    }
+
+    private readonly struct Ascending : IComparer<int>
+    {
+        public int Compare(int x, int y) => x.CompareTo(y);
     }
 
     private readonly struct ByRemainder(long[] remainders, long[] weights, bool even) : IComparer<int>

@@ -175,7 +175,7 @@ internal static class LineResolver
             var groupIndex = -1;
             if (call.Policy.Catalog.TryGetChoice(selection.ChoiceId, out var group, out var choice))
             {
-                groupIndex = Array.IndexOf(groups, group);
+                groupIndex = IndexOfGroup(groups, group);
             }
 
             if (groupIndex < 0 || groupIndex >= counts.Length)
@@ -280,6 +280,19 @@ internal static class LineResolver
                 call.Work.SkuQuantity[sku.Index] = 0; // report once per SKU
             }
         }
+    }
+
+    private static int IndexOfGroup(ModifierGroupDefinition[] groups, ModifierGroupDefinition group)
+    {
+        for (var g = 0; g < groups.Length; g++)
+        {
+            if (ReferenceEquals(groups[g], group))
+            {
+                return g;
+            }
+        }
+
+        return -1;
     }
 
     private static int IndexOfGroup(IReadOnlyList<ComboGroupDefinition> groups, string? id)

@@ -292,7 +292,7 @@ internal static class OrderPromotionStep
                     work.Weights[i] = PromotionFilter.IsEligibleForOrder(promotion, work, i) ? amounts[i] : 0;
                 }
 
-                Apportioner.Apportion(discount, work.Weights, work.Shares, work.Remainders, work.Order, lines);
+                Apportioner.Apportion(discount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, lines);
                 for (var i = 0; i < lines; i++)
                 {
                     amounts[i] -= work.Shares[i];
@@ -389,7 +389,7 @@ internal static class OrderPromotionStep
             return;
         }
 
-        Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, call.Count);
+        Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, call.Count);
         for (var i = 0; i < call.Count; i++)
         {
             work.Remaining[i] -= work.Shares[i];
