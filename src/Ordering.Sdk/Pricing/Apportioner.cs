@@ -7,7 +7,7 @@ namespace Ordering.Sdk.Pricing;
 internal static class Apportioner
 {
     // weights[i] ≥ 0. When every weight is zero the amount is spread evenly (weight 1 each).
-    public static void Apportion(long amount, long[] weights, long[] shares, long[] remainders, int[] order, int count)
+    public static void Apportion(long amount, long[] weights, long[] shares, long[] remainders, int[] order, long[] keys, int count)
     {
         if (count == 0)
         {
@@ -28,15 +28,28 @@ internal static class Apportioner
             total = count;
         }
 
+        var small = magnitude <= int.MaxValue && total <= int.MaxValue;
         long assigned = 0;
         var candidates = 0;
         for (var i = 0; i < count; i++)
         {
             var weight = even ? 1 : weights[i];
-            var product = (Int128)magnitude * weight;
-            var share = (long)(product / total);
+            long share;
+            if (small)
+            {
+                // Both factors below 2^31: the product fits a long, and long division is far cheaper than Int128's.
+                var product = magnitude * weight;
+                share = product / total;
+                remainders[i] = product - (share * total);
+            }
+            else
+            {
+                var product = (Int128)magnitude * weight;
+                share = (long)(product / total);
+                remainders[i] = (long)(product - ((Int128)share * total));
+            }
+
             shares[i] = share;
-            remainders[i] = (long)(product - ((Int128)share * total));
             assigned += share;
             if (remainders[i] > 0)
             {
@@ -45,9 +58,33 @@ internal static class Apportioner
         }
 
         var left = magnitude - assigned;
-        if (left > 0)
+        var byRemainder = new ByRemainder(remainders, weights, even);
+        if (left <= 2)
         {
-            IndexSort.Sort(order.AsSpan(0, candidates), new ByRemainder(remainders, weights, even));
+            // Usually zero to two units are left over: picking the best candidate each time beats sorting.
+            for (var k = 0; k < left; k++)
+            {
+                var best = -1;
+                for (var c = 0; c < candidates; c++)
+                {
+                    var i = order[c];
+                    if (i >= 0 && (best < 0 || byRemainder.Compare(i, order[best]) < 0))
+                    {
+                        best = c;
+                    }
+                }
+
+                shares[order[best]]++;
+                order[best] = -1;
+            }
+        }
+        else if (small)
+        {
+            GiveLeftoverByPackedKeys(left, weights, shares, remainders, order, keys, candidates, even);
+        }
+        else
+        {
+            IndexSort.Sort(order.AsSpan(0, candidates), byRemainder);
             for (var k = 0; k < left; k++)
             {
                 shares[order[k]]++;
@@ -61,6 +98,51 @@ internal static class Apportioner
                 shares[i] = -shares[i];
             }
         }
+    }
+
+    // Remainder and weight both fit 31 bits here, so (remainder, weight) packs into one long and a primitive
+    // sort orders them without a comparer. Only the run of equal keys that straddles the cut needs the
+    // line-order tie-break; every other unit's recipient does not depend on the order inside its run.
+    private static void GiveLeftoverByPackedKeys(long left, long[] weights, long[] shares, long[] remainders, int[] order, long[] keys, int candidates, bool even)
+    {
+        for (var c = 0; c < candidates; c++)
+        {
+            var i = order[c];
+            keys[c] = (remainders[i] << 31) | (even ? 0 : weights[i]);
+        }
+
+        var keySpan = keys.AsSpan(0, candidates);
+        var orderSpan = order.AsSpan(0, candidates);
+        keySpan.Sort(orderSpan);
+        var cut = candidates - (int)left; // positions [cut, candidates) receive a unit
+        var runStart = cut;
+        while (runStart > 0 && keys[runStart - 1] == keys[cut])
+        {
+            runStart--;
+        }
+
+        var runEnd = cut;
+        while (runEnd < candidates && keys[runEnd] == keys[cut])
+        {
+            runEnd++;
+        }
+
+        for (var k = runEnd; k < candidates; k++)
+        {
+            shares[order[k]]++;
+        }
+
+        // The straddling run [runStart, runEnd) gets runEnd − cut units, earliest lines first.
+        IndexSort.Sort(orderSpan[runStart..runEnd], default(Ascending));
+        for (var k = runStart; k < runStart + (runEnd - cut); k++)
+        {
+            shares[order[k]]++;
+        }
+    }
+
+    private readonly struct Ascending : IComparer<int>
+    {
+        public int Compare(int x, int y) => x.CompareTo(y);
     }
 
     private readonly struct ByRemainder(long[] remainders, long[] weights, bool even) : IComparer<int>

@@ -25,7 +25,7 @@ internal static class CashRoundingStep
         var adjustment = FenMath.RoundToUnit(beforeRounding, call.Policy.CashUnit, call.Policy.CashMode) - beforeRounding;
         if (adjustment != 0)
         {
-            Apportioner.Apportion(adjustment, work.Weights, work.Shares, work.Remainders, work.Order, count);
+            Apportioner.Apportion(adjustment, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
             call.Result.AddAdjustment(AdjustmentKind.Rounding, RuleId, Name, adjustment, null, null, work.Shares, count);
         }
 

@@ -35,7 +35,7 @@ internal static class FeeStep
                 }
 
                 amount = FenMath.MulDiv(baseAmount, definition.PercentBasisPoints, FenMath.BasisPointsPerWhole, call.Policy.Rounding.ServiceCharge);
-                Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, count);
+                Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
                 break;
             case FeeKind.PackagingPerItem:
                 amount = 0;
@@ -54,7 +54,7 @@ internal static class FeeStep
                     _ => TopUp(call, definition),
                 };
                 Array.Copy(work.Remaining, work.Weights, count);
-                Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, count);
+                Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
                 break;
         }
 

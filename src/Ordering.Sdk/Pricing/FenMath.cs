@@ -9,6 +9,14 @@ internal static class FenMath
     // value × numerator ÷ denominator, rounded by mode. Requires value ≥ 0, numerator ≥ 0, denominator > 0.
     public static long MulDiv(long value, long numerator, long denominator, FenRounding mode)
     {
+        if (value <= int.MaxValue && numerator <= int.MaxValue)
+        {
+            // The common case: the product fits a long, so skip the much slower Int128 division.
+            var small = value * numerator;
+            var q = small / denominator;
+            return RoundQuotient(q, small - (q * denominator), denominator, mode);
+        }
+
         var product = (Int128)value * numerator;
         var quotient = product / denominator;
         var remainder = product - (quotient * denominator);
@@ -29,6 +37,24 @@ internal static class FenMath
         }
 
         return checked((long)quotient);
+    }
+
+    private static long RoundQuotient(long quotient, long remainder, long denominator, FenRounding mode)
+    {
+        if (remainder == 0)
+        {
+            return quotient;
+        }
+
+        var twice = remainder * 2;
+        var up = mode switch
+        {
+            FenRounding.HalfUp => twice >= denominator,
+            FenRounding.HalfEven => twice > denominator || (twice == denominator && (quotient & 1) == 1),
+            FenRounding.Ceiling => true,
+            _ => false,
+        };
+        return up ? quotient + 1 : quotient;
     }
 
     // Rounds a non-negative amount to a multiple of unit.

@@ -223,7 +223,7 @@ internal static class ItemPromotionStep
         }
 
         Array.Copy(discounts, work.Weights, call.Count);
-        Apportioner.Apportion(maxDiscount, work.Weights, discounts, work.Remainders, work.Order, call.Count);
+        Apportioner.Apportion(maxDiscount, work.Weights, discounts, work.Remainders, work.Order, work.Keys, call.Count);
         return maxDiscount;
     }
 

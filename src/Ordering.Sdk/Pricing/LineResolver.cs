@@ -21,6 +21,7 @@ internal static class LineResolver
             var request = call.Request.Lines[i];
             if (request is null || !call.Policy.Catalog.TryGetCompiledSku(request.SkuId, out var sku))
             {
+                work.Skus[i] = null!; // no stale SKU from an earlier call may be read for this line
                 Error(call, PricingErrorCode.UnknownSku, i, ".skuId", $"菜品规格“{request?.SkuId}”不在菜单上", $"SKU '{request?.SkuId}' is not on the menu.");
                 continue;
             }
@@ -174,7 +175,7 @@ internal static class LineResolver
             var groupIndex = -1;
             if (call.Policy.Catalog.TryGetChoice(selection.ChoiceId, out var group, out var choice))
             {
-                groupIndex = Array.IndexOf(groups, group);
+                groupIndex = IndexOfGroup(groups, group);
             }
 
             if (groupIndex < 0 || groupIndex >= counts.Length)
@@ -279,6 +280,19 @@ internal static class LineResolver
                 call.Work.SkuQuantity[sku.Index] = 0; // report once per SKU
             }
         }
+    }
+
+    private static int IndexOfGroup(ModifierGroupDefinition[] groups, ModifierGroupDefinition group)
+    {
+        for (var g = 0; g < groups.Length; g++)
+        {
+            if (ReferenceEquals(groups[g], group))
+            {
+                return g;
+            }
+        }
+
+        return -1;
     }
 
     private static int IndexOfGroup(IReadOnlyList<ComboGroupDefinition> groups, string? id)

@@ -272,6 +272,7 @@ internal static class OrderPromotionStep
         }
 
         long total = 0;
+        var last = 31 - BitOperations.LeadingZeroCount((uint)mask);
         for (var c = 0; c < count; c++)
         {
             if ((mask & (1 << c)) == 0)
@@ -282,14 +283,16 @@ internal static class OrderPromotionStep
             var promotion = work.Candidates[c];
             var current = EligibleBase(call, promotion, amounts, out _);
             var discount = Math.Min(Math.Min(Discount(call, promotion, work.CandidateBase[c], current), promotion.MaxDiscount), current);
-            if (discount > 0)
+
+            // A simulation only needs the lines' amounts for the promotions after this one.
+            if (discount > 0 && (record || c != last))
             {
                 for (var i = 0; i < lines; i++)
                 {
                     work.Weights[i] = PromotionFilter.IsEligibleForOrder(promotion, work, i) ? amounts[i] : 0;
                 }
 
-                Apportioner.Apportion(discount, work.Weights, work.Shares, work.Remainders, work.Order, lines);
+                Apportioner.Apportion(discount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, lines);
                 for (var i = 0; i < lines; i++)
                 {
                     amounts[i] -= work.Shares[i];
@@ -386,7 +389,7 @@ internal static class OrderPromotionStep
             return;
         }
 
-        Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, call.Count);
+        Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, call.Count);
         for (var i = 0; i < call.Count; i++)
         {
             work.Remaining[i] -= work.Shares[i];

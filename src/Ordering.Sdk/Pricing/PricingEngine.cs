@@ -42,9 +42,14 @@ public sealed class PricingEngine : IPricingEngine
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(policy);
+        return Create(new CompiledPolicy(catalog, policy), options);
+    }
+
+    internal static PricingEngine Create(CompiledPolicy policy, PricingEngineOptions? options)
+    {
         options ??= new PricingEngineOptions();
         options.Validate();
-        return new PricingEngine(new CompiledPolicy(catalog, policy), options);
+        return new PricingEngine(policy, options);
     }
 
     /// <inheritdoc/>

@@ -19,6 +19,7 @@ internal sealed class PricingWorkspace
     public long[] Simulated = [];
     public long[] Scratch = [];
     public int[] Order = [];
+    public long[] Keys = [];
     public int[] SkuQuantity = [];
     public CompiledPromotion[] Candidates = new CompiledPromotion[16];
     public long[] CandidateBase = new long[16];
@@ -46,6 +47,7 @@ internal sealed class PricingWorkspace
         Simulated = new long[size];
         Scratch = new long[size];
         Order = new int[size];
+        Keys = new long[size];
     }
 
     public void EnsureSkuCapacity(int skus)

@@ -40,7 +40,7 @@ internal static class TaxStep
             if (policy.Policy.TaxCalculation == TaxCalculation.PerRate)
             {
                 tax = Tax(baseAmount, rate.BasisPoints, inclusive, policy.Rounding.Tax);
-                Apportioner.Apportion(tax, work.Weights, work.Shares, work.Remainders, work.Order, count);
+                Apportioner.Apportion(tax, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
             }
             else
             {

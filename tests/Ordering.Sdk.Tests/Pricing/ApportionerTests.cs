@@ -13,6 +13,8 @@ public sealed class ApportionerTests
     [InlineData(5, new long[] { 7, 7 }, new long[] { 3, 2 })]
     [InlineData(-56, new long[] { 5000, 2856, 5000 }, new long[] { -22, -12, -22 })]
     [InlineData(3, new long[] { 0, 0, 0 }, new long[] { 1, 1, 1 })]
+    [InlineData(10, new long[] { 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5 }, new long[] { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0 })]
+    [InlineData(6, new long[] { 1, 3, 1, 3, 1, 3, 1, 3 }, new long[] { 1, 1, 1, 1, 0, 1, 0, 1 })]
     public void Apportion_WorkedExamples_MatchLargestRemainder(long amount, long[] weights, long[] expected)
     {
         var shares = Apportion(amount, weights);
@@ -34,11 +36,45 @@ public sealed class ApportionerTests
         return (exact && bounded && fair).Label($"shares {string.Join(",", shares)}");
     }
 
+    [Property(MaxTest = 500)]
+    public bool Apportion_AnyWeights_MatchesTheTextbookRule(PositiveInt[] rawWeights, NonNegativeInt rawAmount)
+    {
+        var weights = rawWeights.Select(w => (long)(w.Get % 50)).Take(40).ToArray();
+        var total = weights.Sum();
+        var amount = total == 0 ? 0 : rawAmount.Get % (total + 1);
+
+        return Apportion(amount, weights).SequenceEqual(Textbook(amount, weights));
+    }
+
+    // Floors, then one unit each to the largest remainders; ties: larger weight, then earlier line.
+    private static long[] Textbook(long amount, long[] weights)
+    {
+        var total = weights.Sum();
+        if (weights.Length == 0)
+        {
+            return [];
+        }
+
+        if (total == 0)
+        {
+            return Textbook(amount, weights.Select(_ => 1L).ToArray());
+        }
+
+        var shares = weights.Select(w => amount * w / total).ToArray();
+        var left = amount - shares.Sum();
+        foreach (var i in Enumerable.Range(0, weights.Length).OrderByDescending(i => amount * weights[i] % total).ThenByDescending(i => weights[i]).ThenBy(i => i).Take((int)left))
+        {
+            shares[i]++;
+        }
+
+        return shares;
+    }
+
     private static long[] Apportion(long amount, long[] weights)
     {
         var n = weights.Length;
         var shares = new long[n];
-        Apportioner.Apportion(amount, (long[])weights.Clone(), shares, new long[n], new int[n], n);
+        Apportioner.Apportion(amount, (long[])weights.Clone(), shares, new long[n], new int[n], new long[n], n);
         return shares;
     }
 }

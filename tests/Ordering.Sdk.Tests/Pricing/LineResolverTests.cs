@@ -135,6 +135,18 @@ public sealed class LineResolverTests
     }
 
     [Fact]
+    public void Price_ReusedResultAfterUnknownSku_ReportsStockOnTheRightLine()
+    {
+        var engine = Engine();
+        var result = new PricingResult();
+        Assert.True(engine.Price(Order(Line("ribs")), result));
+
+        Assert.False(engine.Price(Order(Line("ghost"), Line("ribs", 3)), result));
+
+        Assert.Equal(["lines[0].skuId", "lines[1].quantity"], result.Errors.Select(e => e.Path));
+    }
+
+    [Fact]
     public void Price_BadModifiersAndCombos_ReportEveryProblemWithItsPath()
     {
         var noSpice = Line("kungpao", 1, "egg");
