@@ -26,7 +26,9 @@ public sealed class VirtualPrinter : IAsyncDisposable
     private Task? _acceptLoop;
     private NetworkStream? _current;
     private int _dropAfterBytes = -1;
+    private int _paperOutAfterBytes = -1;
     private int _connections;
+    private int _disposed;
 
     private VirtualPrinter(string name, bool chineseModeAtPowerOn)
     {
@@ -120,6 +122,14 @@ public sealed class VirtualPrinter : IAsyncDisposable
         Volatile.Write(ref _dropAfterBytes, bytes);
     }
 
+    /// <summary>Runs out of paper after receiving <paramref name="bytes"/> more bytes (once): the rest of the job is held, as on a real printer.</summary>
+    /// <param name="bytes">Bytes to process before the paper runs out.</param>
+    public void RunOutOfPaperAfter(int bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        Volatile.Write(ref _paperOutAfterBytes, bytes);
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> cut documents have been printed.</summary>
     /// <param name="count">The number of documents.</param>
     /// <param name="timeout">How long to wait.</param>
@@ -146,6 +156,11 @@ public sealed class VirtualPrinter : IAsyncDisposable
     /// <returns>A task that completes when the printer has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         lock (_gate)
@@ -233,7 +248,23 @@ public sealed class VirtualPrinter : IAsyncDisposable
                 lock (_gate)
                 {
                     before = _interpreter.Documents.Count;
-                    _interpreter.Receive(buffer.AsSpan(0, read), responses);
+                    var paperOutAfter = Volatile.Read(ref _paperOutAfterBytes);
+                    if (paperOutAfter >= 0 && paperOutAfter < read)
+                    {
+                        Volatile.Write(ref _paperOutAfterBytes, -1);
+                        _interpreter.Receive(buffer.AsSpan(0, paperOutAfter), responses);
+                        _interpreter.SetConditions(_interpreter.Conditions | VirtualPrinterConditions.PaperOut, responses);
+                        _interpreter.Receive(buffer.AsSpan(paperOutAfter, read - paperOutAfter), responses);
+                    }
+                    else
+                    {
+                        if (paperOutAfter >= 0)
+                        {
+                            Volatile.Write(ref _paperOutAfterBytes, paperOutAfter - read);
+                        }
+
+                        _interpreter.Receive(buffer.AsSpan(0, read), responses);
+                    }
                 }
 
                 Signal(before);
