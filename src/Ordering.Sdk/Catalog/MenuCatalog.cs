@@ -10,7 +10,9 @@ namespace Ordering.Sdk.Catalog;
 /// <remarks>
 /// <see cref="Create"/> checks the whole definition eagerly (unique ids, known categories and groups, sane
 /// limits and prices, combo options that name plain dishes) and reports every problem at once. A new menu
-/// (price change, 估清) is a new catalog; the old one stays valid for orders being priced with it.
+/// (price change, 估清) is a new catalog; the old one stays valid for orders being priced with it. The catalog
+/// keeps references to the definition's objects: do not change the definition (or lists passed into it) after
+/// <see cref="Create"/>; build or deserialize a new definition instead.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class MenuCatalog
