@@ -117,7 +117,7 @@ public sealed class EscPosWriter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is undefined.</exception>
     public EscPosWriter Underline(UnderlineMode mode)
     {
-        if (!Enum.IsDefined(mode))
+        if ((uint)mode > (uint)UnderlineMode.Thick)
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown underline mode.");
         }
@@ -139,7 +139,7 @@ public sealed class EscPosWriter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alignment"/> is undefined.</exception>
     public EscPosWriter Align(TextAlignment alignment)
     {
-        if (!Enum.IsDefined(alignment))
+        if ((uint)alignment > (uint)TextAlignment.Right)
         {
             throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Unknown alignment.");
         }
@@ -337,7 +337,7 @@ public sealed class EscPosWriter
 
         ArgumentOutOfRangeException.ThrowIfLessThan(moduleSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(moduleSize, Profile.MaxQrModuleSize);
-        if (!Enum.IsDefined(errorCorrection))
+        if ((uint)errorCorrection > (uint)QrErrorCorrection.High)
         {
             throw new ArgumentOutOfRangeException(nameof(errorCorrection), errorCorrection, "Unknown error-correction level.");
         }
@@ -421,7 +421,7 @@ public sealed class EscPosWriter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(height, 255);
         ArgumentOutOfRangeException.ThrowIfLessThan(moduleWidth, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(moduleWidth, 6);
-        if (!Enum.IsDefined(textPosition) || !Enum.IsDefined(subset))
+        if ((uint)textPosition > (uint)BarcodeTextPosition.Both || (uint)subset > (uint)Code128Subset.C)
         {
             throw new ArgumentOutOfRangeException(nameof(subset), "Unknown code set or text position.");
         }
@@ -546,7 +546,7 @@ public sealed class EscPosWriter
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     public EscPosWriter PulseDrawer(CashDrawerPin pin = CashDrawerPin.Pin2, int onMilliseconds = 120, int offMilliseconds = 480)
     {
-        if (!Enum.IsDefined(pin))
+        if ((uint)pin > (uint)CashDrawerPin.Pin5)
         {
             throw new ArgumentOutOfRangeException(nameof(pin), pin, "Unknown drawer pin.");
         }

@@ -32,8 +32,22 @@ internal static class Gb18030Text
         var i = 0;
         while (i < text.Length)
         {
-            width += ElementWidth(text, i, out var consumed);
-            i += consumed;
+            var c = text[i];
+            if (c < 0x80)
+            {
+                width++;
+                i++;
+            }
+            else if (TwoByteCodes[c] != 0 && !TextSubstitutions.Contains(c))
+            {
+                width += 2;
+                i++;
+            }
+            else
+            {
+                width += ElementWidth(text, i, out var consumed);
+                i += consumed;
+            }
         }
 
         return width;
@@ -46,7 +60,22 @@ internal static class Gb18030Text
         var i = 0;
         while (i < text.Length)
         {
-            var w = ElementWidth(text, i, out var consumed);
+            var c = text[i];
+            int w;
+            var consumed = 1;
+            if (c < 0x80)
+            {
+                w = 1;
+            }
+            else if (TwoByteCodes[c] != 0 && !TextSubstitutions.Contains(c))
+            {
+                w = 2;
+            }
+            else
+            {
+                w = ElementWidth(text, i, out consumed);
+            }
+
             if (width + w > maxWidth)
             {
                 break;

@@ -49,7 +49,7 @@ public static class KitchenTicketLayout
         writer.Row(new TextBuilder(scratch).Append("单号: ").Append(ticket.OrderNumber).Text, new TextBuilder(scratch[48..]).Append("第").Append(ticket.Round).Append("轮").Text);
         writer.Row(
             ticket.GuestCount is { } guests ? new TextBuilder(scratch).Append("人数: ").Append(guests).Text : default,
-            new TextBuilder(scratch[48..]).Append(ticket.CreatedAt, "MM-dd HH:mm").Text);
+            new TextBuilder(scratch[48..]).AppendTime(ticket.CreatedAt, withYear: false).Text);
         writer.Separator('=');
 
         var dish = new ColumnLayout(writer.Columns / 2 - 5, 4);

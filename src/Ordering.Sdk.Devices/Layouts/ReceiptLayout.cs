@@ -29,7 +29,7 @@ public static class ReceiptLayout
         }
 
         writer.Align(TextAlignment.Left).Separator();
-        writer.Row(new TextBuilder(scratch).Append("单号: ").Append(receipt.OrderNumber).Text, new TextBuilder(scratch[48..]).Append(receipt.PrintedAt, "yyyy-MM-dd HH:mm").Text);
+        writer.Row(new TextBuilder(scratch).Append("单号: ").Append(receipt.OrderNumber).Text, new TextBuilder(scratch[48..]).AppendTime(receipt.PrintedAt, withYear: true).Text);
         if (receipt.Table is { } table)
         {
             writer.Line(new TextBuilder(scratch).Append("桌号: ").Append(table).Text);

@@ -26,7 +26,7 @@ public static class TakeawayLabelLayout
             writer.Text(16, 80, TsplWriter.SimplifiedChinese16, string.Join(' ', label.Modifiers));
         }
 
-        writer.Text(16, 176, TsplWriter.SimplifiedChinese16, new TextBuilder(scratch).Append(label.StoreName ?? string.Empty).Append(" ").Append(label.CreatedAt, "MM-dd HH:mm").Text);
+        writer.Text(16, 176, TsplWriter.SimplifiedChinese16, new TextBuilder(scratch).Append(label.StoreName ?? string.Empty).Append(" ").AppendTime(label.CreatedAt, withYear: false).Text);
         writer.Print();
     }
 }

@@ -45,13 +45,31 @@ internal ref struct TextBuilder
         return this;
     }
 
-    public TextBuilder Append(DateTimeOffset value, ReadOnlySpan<char> format)
+    /// <summary>Appends "yyyy-MM-dd HH:mm" (or "MM-dd HH:mm"), formatted by hand: DateTimeOffset.TryFormat with a custom format costs more than printing a line.</summary>
+    public TextBuilder AppendTime(DateTimeOffset value, bool withYear)
     {
-        if (value.TryFormat(_buffer[_length..], out var written, format, CultureInfo.InvariantCulture))
+        if (withYear)
         {
-            _length += written;
+            Digits(value.Year, 4).Append("-");
         }
 
+        return Digits(value.Month, 2).Append("-").Digits(value.Day, 2).Append(" ").Digits(value.Hour, 2).Append(":").Digits(value.Minute, 2);
+    }
+
+    private TextBuilder Digits(int value, int count)
+    {
+        if (_buffer.Length - _length < count)
+        {
+            return this;
+        }
+
+        for (var i = count - 1; i >= 0; i--)
+        {
+            _buffer[_length + i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+
+        _length += count;
         return this;
     }
 }
