@@ -38,7 +38,11 @@ public sealed class OrderPropertiesTests
                 3 => new SubmitCart { OrderId = "o", RequestId = f.NextRequest(), ExpectedVersion = order.Version },
                 _ => new ChangeQuantity { OrderId = "o", RequestId = f.NextRequest(), ExpectedVersion = order.Version, LineId = line, Quantity = random.Next(1, 4) },
             };
-            order = f.RunAsync(command).GetAwaiter().GetResult().Order ?? order;
+            var result = f.RunAsync(command).GetAwaiter().GetResult();
+
+            // Every command is based on the current version, so none may ever conflict.
+            Assert.NotEqual(OrderCommandStatus.Conflict, result.Status);
+            order = result.Order ?? order;
         }
 
         var replayed = f.Service.GetAsync("o").AsTask().GetAwaiter().GetResult()!;
