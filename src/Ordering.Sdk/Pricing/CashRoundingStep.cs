@@ -13,7 +13,7 @@ internal static class CashRoundingStep
     public static PricingTotals Run(in PricingCall call)
     {
         var work = call.Work;
-        var lines = call.Result.LineBuffer;
+        var lines = call.Output.LineBuffer;
         var count = call.Count;
         long beforeRounding = 0;
         for (var i = 0; i < count; i++)
@@ -26,7 +26,7 @@ internal static class CashRoundingStep
         if (adjustment != 0)
         {
             Apportioner.Apportion(adjustment, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
-            call.Result.AddAdjustment(AdjustmentKind.Rounding, RuleId, Name, adjustment, null, null, work.Shares, count);
+            call.Output.AddAdjustment(AdjustmentKind.Rounding, RuleId, Name, adjustment, null, null, work.Shares, count);
         }
 
         long subtotal = 0, itemDiscounts = 0, orderDiscounts = 0, fees = 0, tax = 0, taxAdded = 0, due = 0;

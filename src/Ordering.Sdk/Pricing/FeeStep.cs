@@ -19,7 +19,7 @@ internal static class FeeStep
     private static void Apply(in PricingCall call, CompiledFee fee)
     {
         var work = call.Work;
-        var lines = call.Result.LineBuffer;
+        var lines = call.Output.LineBuffer;
         var definition = fee.Definition;
         var count = call.Count;
         long amount;
@@ -72,13 +72,13 @@ internal static class FeeStep
             }
         }
 
-        call.Result.AddAdjustment(fee.AdjustmentKind, definition.Id, definition.Name, amount, null, null, work.Shares, count);
+        call.Output.AddAdjustment(fee.AdjustmentKind, definition.Id, definition.Name, amount, null, null, work.Shares, count);
     }
 
     private static long TopUp(in PricingCall call, FeeDefinition definition)
     {
         long current = 0;
-        var lines = call.Result.LineBuffer;
+        var lines = call.Output.LineBuffer;
         for (var i = 0; i < call.Count; i++)
         {
             current = checked(current + call.Work.Remaining[i] + (definition.CountFeesTowardMinimum ? lines[i].Fees : 0));

@@ -17,7 +17,7 @@ internal static class ItemPromotionStep
 
     private static void Apply(in PricingCall call, CompiledPromotion promotion)
     {
-        var result = call.Result;
+        var result = call.Output;
         if (PromotionFilter.Reject(promotion, call) is { } rejected)
         {
             result.AddEvaluation(promotion, rejected, 0);
@@ -88,7 +88,7 @@ internal static class ItemPromotionStep
                 work.Remaining[i] -= discounts[i];
                 work.Discounted[i] = true;
                 work.Claimed[i] |= !promotion.Stackable;
-                call.Result.LineBuffer[i].ItemDiscount += discounts[i];
+                call.Output.LineBuffer[i].ItemDiscount += discounts[i];
                 discounts[i] = -discounts[i];
             }
         }
@@ -120,7 +120,7 @@ internal static class ItemPromotionStep
         var work = call.Work;
         for (var i = 0; i < call.Count; i++)
         {
-            if (promotion.EligibleSku[work.Skus[i].Index] && IsOpen(promotion, work, i) && call.Result.LineBuffer[i].WeightGrams == 0)
+            if (promotion.EligibleSku[work.Skus[i].Index] && IsOpen(promotion, work, i) && call.Output.LineBuffer[i].WeightGrams == 0)
             {
                 var perUnit = work.UnitBase[i] - promotion.SpecialPrice;
                 if (perUnit > 0)
@@ -142,7 +142,7 @@ internal static class ItemPromotionStep
         long units = 0;
         for (var i = 0; i < call.Count; i++)
         {
-            if (promotion.EligibleSku[work.Skus[i].Index] && IsOpen(promotion, work, i) && call.Result.LineBuffer[i].WeightGrams == 0)
+            if (promotion.EligibleSku[work.Skus[i].Index] && IsOpen(promotion, work, i) && call.Output.LineBuffer[i].WeightGrams == 0)
             {
                 work.Order[candidates++] = i;
                 units += work.Units[i];
@@ -241,7 +241,7 @@ internal static class ItemPromotionStep
 
             if (!ManualDiscounts.IsValid(manual))
             {
-                call.Result.AddError(PricingErrorCode.InvalidManualAdjustment, ManualDiscounts.LinePath(i), ManualDiscounts.InvalidZh, ManualDiscounts.InvalidEn);
+                call.Output.AddError(PricingErrorCode.InvalidManualAdjustment, ManualDiscounts.LinePath(i), ManualDiscounts.InvalidZh, ManualDiscounts.InvalidEn);
                 continue;
             }
 
@@ -255,8 +255,8 @@ internal static class ItemPromotionStep
             shares[i] = -amount;
             work.Remaining[i] -= amount;
             work.Discounted[i] = true;
-            call.Result.LineBuffer[i].ItemDiscount += amount;
-            call.Result.AddAdjustment(AdjustmentKind.ManualItemDiscount, ManualDiscounts.RuleId, ManualDiscounts.Name, -amount, manual.Reason, manual.OperatorId, shares, call.Count);
+            call.Output.LineBuffer[i].ItemDiscount += amount;
+            call.Output.AddAdjustment(AdjustmentKind.ManualItemDiscount, ManualDiscounts.RuleId, ManualDiscounts.Name, -amount, manual.Reason, manual.OperatorId, shares, call.Count);
         }
     }
 

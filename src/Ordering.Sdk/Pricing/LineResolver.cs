@@ -15,7 +15,7 @@ internal static class LineResolver
         var work = call.Work;
         work.EnsureSkuCapacity(call.Policy.SkuCount);
         Array.Clear(work.SkuQuantity, 0, call.Policy.SkuCount);
-        var lines = call.Result.LineBuffer;
+        var lines = call.Output.LineBuffer;
         for (var i = 0; i < call.Count; i++)
         {
             var request = call.Request.Lines[i];
@@ -125,7 +125,7 @@ internal static class LineResolver
         shares[i] = grams > 0
             ? FenMath.MulDiv(manual.UnitPrice, grams, unitGrams, rounding) - FenMath.MulDiv(resolved, grams, unitGrams, rounding)
             : checked((manual.UnitPrice - resolved) * quantity);
-        call.Result.AddAdjustment(AdjustmentKind.PriceOverride, OverrideRuleId, OverrideName, shares[i], manual.Reason, manual.OperatorId, shares, call.Count);
+        call.Output.AddAdjustment(AdjustmentKind.PriceOverride, OverrideRuleId, OverrideName, shares[i], manual.Reason, manual.OperatorId, shares, call.Count);
     }
 
     private static (long Price, PriceSource Source) ResolveUnitPrice(in PricingCall call, SkuDefinition sku)
@@ -340,5 +340,5 @@ internal static class LineResolver
     }
 
     private static void Error(in PricingCall call, PricingErrorCode code, int line, string field, string zh, string en) =>
-        call.Result.AddError(code, string.Create(CultureInfo.InvariantCulture, $"lines[{line}]{field}"), zh, en);
+        call.Output.AddError(code, string.Create(CultureInfo.InvariantCulture, $"lines[{line}]{field}"), zh, en);
 }

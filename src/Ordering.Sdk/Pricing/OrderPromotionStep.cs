@@ -22,18 +22,18 @@ internal static class OrderPromotionStep
             var promotion = promotions[p];
             if (PromotionFilter.Reject(promotion, call) is { } rejected)
             {
-                call.Result.AddEvaluation(promotion, rejected, 0);
+                call.Output.AddEvaluation(promotion, rejected, 0);
                 continue;
             }
 
             var baseAmount = EligibleBase(call, promotion, work.Remaining, out var anyEligible);
             if (!anyEligible)
             {
-                call.Result.AddEvaluation(promotion, PromotionOutcome.NoEligibleItems, 0);
+                call.Output.AddEvaluation(promotion, PromotionOutcome.NoEligibleItems, 0);
             }
             else if (baseAmount < Minimum(promotion) || baseAmount == 0)
             {
-                call.Result.AddEvaluation(promotion, PromotionOutcome.BelowMinimum, 0);
+                call.Output.AddEvaluation(promotion, PromotionOutcome.BelowMinimum, 0);
             }
             else
             {
@@ -42,7 +42,7 @@ internal static class OrderPromotionStep
         }
 
         CollectCoupons(call, ref candidates);
-        if (call.Result.HasErrors)
+        if (call.Output.HasErrors)
         {
             return;
         }
@@ -51,7 +51,7 @@ internal static class OrderPromotionStep
         var limit = Math.Min(candidates, call.Policy.MaxCandidates);
         for (var c = limit; c < candidates; c++)
         {
-            call.Result.AddEvaluation(work.Candidates[c], PromotionOutcome.NotConsideredSearchLimit, 0);
+            call.Output.AddEvaluation(work.Candidates[c], PromotionOutcome.NotConsideredSearchLimit, 0);
         }
 
         SortCandidates(work, limit, byApplicationOrder: true);
@@ -64,7 +64,7 @@ internal static class OrderPromotionStep
         for (var c = 0; c < limit; c++)
         {
             var chosen = (best & (1 << c)) != 0;
-            call.Result.AddEvaluation(work.Candidates[c], chosen ? PromotionOutcome.Applied : PromotionOutcome.NotInBestDeal, chosen ? work.CandidateBase[c] : work.CandidateAlone[c]);
+            call.Output.AddEvaluation(work.Candidates[c], chosen ? PromotionOutcome.Applied : PromotionOutcome.NotInBestDeal, chosen ? work.CandidateBase[c] : work.CandidateAlone[c]);
         }
 
         ApplyManualOrderDiscount(call);
@@ -298,14 +298,14 @@ internal static class OrderPromotionStep
                     amounts[i] -= work.Shares[i];
                     if (record)
                     {
-                        call.Result.LineBuffer[i].OrderDiscount += work.Shares[i];
+                        call.Output.LineBuffer[i].OrderDiscount += work.Shares[i];
                         work.Shares[i] = -work.Shares[i];
                     }
                 }
 
                 if (record)
                 {
-                    call.Result.AddAdjustment(promotion.AdjustmentKind, promotion.Id, promotion.Name, -discount, null, null, work.Shares, lines);
+                    call.Output.AddAdjustment(promotion.AdjustmentKind, promotion.Id, promotion.Name, -discount, null, null, work.Shares, lines);
                 }
             }
 
@@ -371,7 +371,7 @@ internal static class OrderPromotionStep
 
         if (!ManualDiscounts.IsValid(manual))
         {
-            call.Result.AddError(PricingErrorCode.InvalidManualAdjustment, "context.manualOrderDiscount", ManualDiscounts.InvalidZh, ManualDiscounts.InvalidEn);
+            call.Output.AddError(PricingErrorCode.InvalidManualAdjustment, "context.manualOrderDiscount", ManualDiscounts.InvalidZh, ManualDiscounts.InvalidEn);
             return;
         }
 
@@ -393,13 +393,13 @@ internal static class OrderPromotionStep
         for (var i = 0; i < call.Count; i++)
         {
             work.Remaining[i] -= work.Shares[i];
-            call.Result.LineBuffer[i].OrderDiscount += work.Shares[i];
+            call.Output.LineBuffer[i].OrderDiscount += work.Shares[i];
             work.Shares[i] = -work.Shares[i];
         }
 
-        call.Result.AddAdjustment(AdjustmentKind.ManualOrderDiscount, ManualDiscounts.RuleId, ManualDiscounts.Name, -amount, manual.Reason, manual.OperatorId, work.Shares, call.Count);
+        call.Output.AddAdjustment(AdjustmentKind.ManualOrderDiscount, ManualDiscounts.RuleId, ManualDiscounts.Name, -amount, manual.Reason, manual.OperatorId, work.Shares, call.Count);
     }
 
     private static void CouponError(in PricingCall call, PricingErrorCode code, int index, string zh, string en) =>
-        call.Result.AddError(code, string.Create(CultureInfo.InvariantCulture, $"context.coupons[{index}]"), zh, en);
+        call.Output.AddError(code, string.Create(CultureInfo.InvariantCulture, $"context.coupons[{index}]"), zh, en);
 }

@@ -9,7 +9,7 @@ internal readonly struct PricingCall(CompiledPolicy policy, PricingRequest reque
 
     public PricingContext Context { get; } = request.Context;
 
-    public PricingResult Result { get; } = result;
+    public PricingResult Output { get; } = result;
 
     public PricingWorkspace Work { get; } = result.Work;
 

@@ -9,7 +9,7 @@ internal static class TaxStep
     {
         var policy = call.Policy;
         var work = call.Work;
-        var lines = call.Result.LineBuffer;
+        var lines = call.Output.LineBuffer;
         var count = call.Count;
         var inclusive = policy.Policy.TaxMode == TaxMode.Inclusive;
         for (var i = 0; i < count; i++)
@@ -66,7 +66,7 @@ internal static class TaxStep
                 }
             }
 
-            call.Result.AddAdjustment(inclusive ? AdjustmentKind.TaxIncluded : AdjustmentKind.TaxAdded, rate.Id, rate.Name, tax, null, null, work.Shares, count);
+            call.Output.AddAdjustment(inclusive ? AdjustmentKind.TaxIncluded : AdjustmentKind.TaxAdded, rate.Id, rate.Name, tax, null, null, work.Shares, count);
         }
     }
 
