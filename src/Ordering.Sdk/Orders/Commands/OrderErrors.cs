@@ -80,6 +80,23 @@ internal static class OrderErrors
     public static OrderError RequestIdReused(string requestId) =>
         new("request_id_reused", "requestId", $"Request id '{requestId}' was already used for a different command.", $"请求号 {requestId} 已用于其他操作。");
 
+    public static OrderError MemberUnchanged(string? memberId) =>
+        memberId is null
+            ? new("member_not_attached", "memberId", "No member is attached to the order.", "订单未关联会员。")
+            : new("member_already_attached", "memberId", $"Member '{memberId}' is already attached to the order.", $"会员 {memberId} 已关联到本单。");
+
+    public static OrderError CouponAlreadyApplied(string code) =>
+        new("coupon_already_applied", "code", $"Coupon '{code}' is already on the order.", $"优惠券 {code} 已在本单使用。");
+
+    public static OrderError TooManyCoupons(int max) =>
+        new("too_many_coupons", "code", Invariant($"An order can hold at most {max} coupons."), Invariant($"每单最多使用 {max} 张优惠券。"));
+
+    public static OrderError CouponNeedsItems(string code) =>
+        new("coupon_not_applicable", "code", $"Coupon '{code}' can only be applied to an order with items.", $"请先点菜再使用优惠券 {code}。");
+
+    public static OrderError CouponNotOnOrder(string code) =>
+        new("coupon_not_on_order", "code", $"Coupon '{code}' is not on the order.", $"本单未使用优惠券 {code}。");
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Zh(OrderStatus status) => status switch

@@ -25,6 +25,9 @@ namespace Ordering.Sdk.Orders;
 [JsonDerivedType(typeof(OrderReopened), "reopened")]
 [JsonDerivedType(typeof(OrderCancelled), "cancelled")]
 [JsonDerivedType(typeof(TableCleared), "table_cleared")]
+[JsonDerivedType(typeof(MemberAttached), "member_attached")]
+[JsonDerivedType(typeof(CouponApplied), "coupon_applied")]
+[JsonDerivedType(typeof(CouponRemoved), "coupon_removed")]
 public abstract record OrderEvent
 {
     /// <summary>Gets the order the event belongs to.</summary>

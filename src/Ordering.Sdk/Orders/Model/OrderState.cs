@@ -6,6 +6,7 @@ namespace Ordering.Sdk.Orders;
 internal sealed class OrderState
 {
     private readonly List<OrderLine> _lines = [];
+    private readonly List<string> _coupons = [];
 
     public OrderState(string orderId) => OrderId = orderId;
 
@@ -40,6 +41,15 @@ internal sealed class OrderState
     public int ReopenCount { get; private set; }
 
     public string? MergedIntoOrderId { get; private set; }
+
+    public string? MemberId { get; private set; }
+
+    // In the order they were presented: the pricing engine's best-deal search decides which apply.
+    public IReadOnlyList<string> Coupons => _coupons;
+
+    // The coupon presented by the event just applied: it must apply now, while one presented earlier
+    // may lapse (a dish removed below its minimum spend) without blocking the order.
+    public string? CouponJustApplied { get; private set; }
 
     public bool OccupiesTable => TableId is not null && !IsTableCleared && Status is OrderStatus.Open or OrderStatus.Settled;
 
@@ -89,6 +99,7 @@ internal sealed class OrderState
 
     public void Apply(OrderEvent e)
     {
+        CouponJustApplied = null;
         switch (e)
         {
             case OrderOpened opened:
@@ -176,6 +187,19 @@ internal sealed class OrderState
             case OrderCancelled:
                 Status = OrderStatus.Cancelled;
                 break;
+            case MemberAttached member:
+                MemberId = member.MemberId;
+                BillParts = [];
+                break;
+            case CouponApplied coupon:
+                _coupons.Add(coupon.Code);
+                CouponJustApplied = coupon.Code;
+                BillParts = [];
+                break;
+            case CouponRemoved coupon:
+                _coupons.Remove(coupon.Code);
+                BillParts = [];
+                break;
             case TableCleared:
                 IsTableCleared = true;
                 break;
@@ -200,6 +224,11 @@ internal sealed class OrderState
         Rounds = Rounds,
         AmountDue = pricing.AmountDue,
         LineAmounts = pricing.LineAmounts,
+        MemberId = MemberId,
+        CouponCodes = _coupons.ToArray(),
+        InactiveCoupons = pricing.InactiveCoupons,
+        PriceSnapshot = pricing.Snapshot,
+        PricedLineIds = pricing.PricedLineIds,
         BillParts = BillParts,
         SettledAmount = SettledAmount,
         ReopenCount = ReopenCount,

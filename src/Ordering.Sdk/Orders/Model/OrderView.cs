@@ -45,6 +45,24 @@ public sealed record OrderView
     public required IReadOnlyList<BillPart> BillParts { get; init; }
 
     /// <summary>Gets the amount frozen at the last settlement, or <see langword="null"/> if never settled.</summary>
+    /// <summary>Gets the member attached to the order, or null.</summary>
+    public string? MemberId { get; init; }
+
+    /// <summary>Gets the coupon codes presented for the order, in the order they were presented.</summary>
+    public IReadOnlyList<string> CouponCodes { get; init; } = [];
+
+    /// <summary>Gets the coupons on the order that do not apply at the moment, with the reason.</summary>
+    public IReadOnlyList<InactiveCoupon> InactiveCoupons { get; init; } = [];
+
+    /// <summary>
+    /// Gets the pricing engine's frozen explanation of <see cref="AmountDue"/>: every line, adjustment,
+    /// fee, tax and rounding; null while the order has no priced lines.
+    /// </summary>
+    public PriceSnapshot? PriceSnapshot { get; init; }
+
+    /// <summary>Gets the order line id of each <see cref="PriceSnapshot"/> line, index for index.</summary>
+    public IReadOnlyList<string> PricedLineIds { get; init; } = [];
+
     public Money? SettledAmount { get; init; }
 
     /// <summary>Gets how many times the order was reopened after settlement (反结账).</summary>

@@ -31,6 +31,7 @@ internal sealed class EngineOrderPricer : IOrderPricer
         };
         request.Context.GuestCount = state.DinerCount;
         request.Context.At = _timeProvider.GetUtcNow();
+        request.Context.MemberId = state.MemberId;
         foreach (var line in state.Lines)
         {
             if (!line.IsActive)
@@ -62,14 +63,41 @@ internal sealed class EngineOrderPricer : IOrderPricer
 
         if (lineIds.Count == 0)
         {
-            return new OrderPricingResult(OrderPricing.Zero(_currency), null);
+            return state.CouponJustApplied is { } code
+                ? new OrderPricingResult(null, OrderErrors.CouponNeedsItems(code))
+                : new OrderPricingResult(OrderPricing.Zero(_currency), null);
         }
 
         var result = new PricingResult();
-        if (!_engine.Price(request, result))
+        var coupons = new List<string>(state.Coupons);
+        var inactive = new List<InactiveCoupon>();
+        while (true)
         {
-            var error = result.Errors[0];
-            return new OrderPricingResult(null, new OrderError(ToCode(error.Code), LinePath(error.Path, lineIds), error.MessageEn, error.MessageZhCn));
+            request.Context.Coupons.Clear();
+            foreach (var code in coupons)
+            {
+                request.Context.Coupons.Add(new CouponPresentation(code));
+            }
+
+            if (_engine.Price(request, result))
+            {
+                break;
+            }
+
+            if (Blocking(result.Errors, coupons, state.CouponJustApplied, lineIds) is { } blocking)
+            {
+                return new OrderPricingResult(null, blocking);
+            }
+
+            // Every error is a coupon presented earlier that lapsed: keep it on the order, inactive.
+            for (var k = coupons.Count - 1; k >= 0; k--)
+            {
+                if (FindCouponError(result.Errors, k) is { } lapsed)
+                {
+                    inactive.Insert(0, new InactiveCoupon(coupons[k], ToCode(lapsed.Code), lapsed.MessageEn, lapsed.MessageZhCn));
+                    coupons.RemoveAt(k);
+                }
+            }
         }
 
         var amounts = new Dictionary<string, Money>(lineIds.Count, StringComparer.Ordinal);
@@ -79,9 +107,60 @@ internal sealed class EngineOrderPricer : IOrderPricer
             amounts[lineIds[i]] = new Money(lines[i].Total, result.Currency);
         }
 
-        return new OrderPricingResult(new OrderPricing(new Money(result.Totals.AmountDue, result.Currency), amounts), null);
+        var pricing = new OrderPricing(new Money(result.Totals.AmountDue, result.Currency), amounts)
+        {
+            Snapshot = result.ToSnapshot(),
+            PricedLineIds = lineIds,
+            InactiveCoupons = inactive,
+        };
+        return new OrderPricingResult(pricing, null);
     }
 
+    // The first error that must refuse the command: anything that is not a coupon, or the coupon the
+    // command itself presented.
+    private static OrderError? Blocking(IReadOnlyList<PricingError> errors, List<string> coupons, string? justApplied, List<string> lineIds)
+    {
+        foreach (var error in errors)
+        {
+            var index = CouponIndex(error.Path);
+            if (index < 0 || index >= coupons.Count)
+            {
+                return new OrderError(ToCode(error.Code), LinePath(error.Path, lineIds), error.MessageEn, error.MessageZhCn);
+            }
+
+            if (string.Equals(coupons[index], justApplied, StringComparison.Ordinal))
+            {
+                return new OrderError(ToCode(error.Code), "code", error.MessageEn, error.MessageZhCn);
+            }
+        }
+
+        return null;
+    }
+
+    private static PricingError? FindCouponError(IReadOnlyList<PricingError> errors, int index)
+    {
+        foreach (var error in errors)
+        {
+            if (CouponIndex(error.Path) == index)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    private static int CouponIndex(string path)
+    {
+        const string Prefix = "context.coupons[";
+        if (path.StartsWith(Prefix, StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is var end and > 0
+            && int.TryParse(path.AsSpan(Prefix.Length, end - Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            return index;
+        }
+
+        return -1;
+    }
     // "lines[2].modifiers[0]" names the request's third line; the client knows it by its order line id.
     private static string LinePath(string path, List<string> lineIds)
     {
