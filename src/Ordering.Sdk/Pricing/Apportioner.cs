@@ -6,6 +6,9 @@ namespace Ordering.Sdk.Pricing;
 // weight when the amount does not exceed the total weight. Allocation-free: callers pass the buffers.
 internal static class Apportioner
 {
+    // Beyond this many kept lines a full sort of the packed keys beats the insertion list.
+    private const int InsertionLimit = 32;
+
     // weights[i] ≥ 0. When every weight is zero the amount is spread evenly (weight 1 each).
     public static void Apportion(long amount, long[] weights, long[] shares, long[] remainders, int[] order, long[] keys, int count)
     {
@@ -17,12 +20,29 @@ internal static class Apportioner
         var negative = amount < 0;
         var magnitude = negative ? checked(-amount) : amount;
         long total = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count; i = unchecked(i + 1))
         {
             total = checked(total + weights[i]);
         }
 
         var even = total == 0;
+        if (!even && magnitude <= int.MaxValue && total <= int.MaxValue)
+        {
+            // The common case (every real bill): a tight loop without the rare cases' branches.
+            var leftOver = SplitSmall(magnitude, total, weights.AsSpan(0, count), shares.AsSpan(0, count), remainders.AsSpan(0, count));
+            if (leftOver > 0)
+            {
+                GiveLeftoverSmall((int)leftOver, weights, shares, remainders, order, keys, count);
+            }
+
+            if (negative)
+            {
+                Negate(shares, count);
+            }
+
+            return;
+        }
+
         if (even)
         {
             total = count;
@@ -93,11 +113,151 @@ internal static class Apportioner
 
         if (negative)
         {
-            for (var i = 0; i < count; i++)
-            {
-                shares[i] = -shares[i];
-            }
+            Negate(shares, count);
         }
+    }
+
+    private static void Negate(long[] shares, int count)
+    {
+        for (var i = 0; i < count; i = unchecked(i + 1))
+        {
+            shares[i] = -shares[i];
+        }
+    }
+
+    // Floors of magnitude × weight ÷ total with their remainders; returns the units left over. Both factors are
+    // below 2^31, so the product fits a long and long division (far cheaper than Int128's) is exact.
+    private static long SplitSmall(long magnitude, long total, ReadOnlySpan<long> weights, Span<long> shares, Span<long> remainders)
+    {
+        long assigned = 0;
+        for (var i = 0; i < weights.Length; i = unchecked(i + 1))
+        {
+            var product = magnitude * weights[i];
+            var share = product / total;
+            shares[i] = share;
+            remainders[i] = product - (share * total);
+            assigned += share;
+        }
+
+        return magnitude - assigned;
+    }
+
+    // Gives one unit each to the `left` lines with the largest (remainder, weight), earlier line first among
+    // equals, without sorting every line: the lines arrive in line order, so a bounded insertion list keeps the
+    // winners (or, when most lines win, the losers) and a later line never displaces an equal one. Lines with a
+    // zero remainder never win: fewer units are left over than there are positive remainders.
+    private static void GiveLeftoverSmall(int left, long[] weights, long[] shares, long[] remainders, int[] order, long[] keys, int count)
+    {
+        var losers = count - left;
+        if (Math.Min(left, losers) > InsertionLimit)
+        {
+            var candidates = 0;
+            for (var i = 0; i < count; i = unchecked(i + 1))
+            {
+                if (remainders[i] > 0)
+                {
+                    order[candidates] = i;
+                    candidates = unchecked(candidates + 1);
+                }
+            }
+
+            GiveLeftoverByPackedKeys(left, weights, shares, remainders, order, keys, candidates, even: false);
+            return;
+        }
+
+        if (left <= losers)
+        {
+            var kept = KeepStrongest(left, weights, remainders, order, keys, count);
+            for (var k = 0; k < kept; k = unchecked(k + 1))
+            {
+                shares[order[k]]++;
+            }
+
+            return;
+        }
+
+        var weakest = KeepWeakest(losers, weights, remainders, order, keys, count);
+        for (var i = 0; i < count; i = unchecked(i + 1))
+        {
+            shares[i]++;
+        }
+
+        for (var k = 0; k < weakest; k = unchecked(k + 1))
+        {
+            shares[order[k]]--;
+        }
+    }
+
+    // order[0..n) := the n strongest lines, strongest first; keys[] holds their packed (remainder, weight).
+    private static int KeepStrongest(int n, long[] weights, long[] remainders, int[] order, long[] keys, int count)
+    {
+        var kept = 0;
+        for (var i = 0; i < count; i = unchecked(i + 1))
+        {
+            var key = (remainders[i] << 31) | weights[i];
+            if (kept == n)
+            {
+                if (key <= keys[n - 1])
+                {
+                    continue; // not stronger than the weakest kept, which is an earlier line
+                }
+
+                kept = unchecked(kept - 1);
+            }
+
+            var j = kept;
+            while (j > 0 && keys[j - 1] < key)
+            {
+                keys[j] = keys[j - 1];
+                order[j] = order[j - 1];
+                j = unchecked(j - 1);
+            }
+
+            keys[j] = key;
+            order[j] = i;
+            kept = unchecked(kept + 1);
+        }
+
+        return kept;
+    }
+
+    // order[0..n) := the n weakest lines, weakest first (among equal keys the later line is the weaker). The
+    // lines are visited last to first, so an equal key never has to move past the ones already kept.
+    private static int KeepWeakest(int n, long[] weights, long[] remainders, int[] order, long[] keys, int count)
+    {
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        var kept = 0;
+        for (var i = count - 1; i >= 0; i = unchecked(i - 1))
+        {
+            var key = (remainders[i] << 31) | weights[i];
+            if (kept == n)
+            {
+                if (key >= keys[n - 1])
+                {
+                    continue; // not weaker than the strongest kept loser, which is a later line
+                }
+
+                kept = unchecked(kept - 1);
+            }
+
+            var j = kept;
+            while (j > 0 && keys[j - 1] > key)
+            {
+                keys[j] = keys[j - 1];
+                order[j] = order[j - 1];
+                j = unchecked(j - 1);
+            }
+
+            keys[j] = key;
+            order[j] = i;
+            kept = unchecked(kept + 1);
+        }
+
+        return kept;
     }
 
     // Remainder and weight both fit 31 bits here, so (remainder, weight) packs into one long and a primitive

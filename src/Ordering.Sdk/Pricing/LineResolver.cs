@@ -65,7 +65,7 @@ internal static class LineResolver
 
         work.SkuQuantity[sku.Index] = checked(work.SkuQuantity[sku.Index] + quantity);
 
-        var (unitPrice, source) = ResolveUnitPrice(call, definition);
+        var (unitPrice, source) = sku.HasPriceRules ? ResolveUnitPrice(call, definition) : (definition.Price, PriceSource.List);
         var listPrice = definition.Price;
         if (request.PriceOverride is { } manual)
         {
@@ -81,7 +81,18 @@ internal static class LineResolver
             }
         }
 
-        var addOns = checked(Modifiers(call, i, request, sku.Item) + ComboSurcharges(call, i, request, sku.Item));
+        // Most dishes have neither modifiers nor combo groups; skip the checks that could not find anything.
+        long addOns = 0;
+        if (sku.Item.ModifierGroups.Length > 0 || request.Modifiers.Count > 0)
+        {
+            addOns = Modifiers(call, i, request, sku.Item);
+        }
+
+        if (item.Kind == ItemKind.Combo || request.ComboChoices.Count > 0)
+        {
+            addOns = checked(addOns + ComboSurcharges(call, i, request, sku.Item));
+        }
+
         long unitGross;
         if (weighed)
         {
@@ -167,7 +178,8 @@ internal static class LineResolver
     private static long Modifiers(in PricingCall call, int i, OrderLineRequest request, CompiledItem item)
     {
         var groups = item.ModifierGroups;
-        Span<int> counts = stackalloc int[Math.Min(groups.Length, 64)];
+        var counts = call.Work.GroupCounts.AsSpan(0, Math.Min(groups.Length, PricingWorkspace.MaxGroups));
+        counts.Clear();
         long total = 0;
         for (var m = 0; m < request.Modifiers.Count; m++)
         {
@@ -219,7 +231,8 @@ internal static class LineResolver
             return 0;
         }
 
-        Span<int> counts = stackalloc int[Math.Min(groups.Count, 64)];
+        var counts = call.Work.GroupCounts.AsSpan(0, Math.Min(groups.Count, PricingWorkspace.MaxGroups));
+        counts.Clear();
         long total = 0;
         for (var c = 0; c < request.ComboChoices.Count; c++)
         {
