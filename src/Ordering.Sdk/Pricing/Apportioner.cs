@@ -20,13 +20,15 @@ internal static class Apportioner
         var negative = amount < 0;
         var magnitude = negative ? checked(-amount) : amount;
         long total = 0;
+        long signs = 0;
         for (var i = 0; i < count; i = unchecked(i + 1))
         {
             total = checked(total + weights[i]);
+            signs |= weights[i];
         }
 
         var even = total == 0;
-        if (!even && magnitude <= int.MaxValue && total <= int.MaxValue)
+        if (!even && signs >= 0 && magnitude <= int.MaxValue && total <= int.MaxValue)
         {
             // The common case (every real bill): a tight loop without the rare cases' branches.
             var leftOver = SplitSmall(magnitude, total, weights.AsSpan(0, count), shares.AsSpan(0, count), remainders.AsSpan(0, count));
@@ -126,16 +128,26 @@ internal static class Apportioner
     }
 
     // Floors of magnitude × weight ÷ total with their remainders; returns the units left over. Both factors are
-    // below 2^31, so the product fits a long and long division (far cheaper than Int128's) is exact.
+    // below 2^31 and not negative, so the product p fits a long. Dividing by the same total on every line is done
+    // as a multiplication by r = ⌊(2^64 − 1) ÷ total⌋: ⌊p × r ÷ 2^64⌋ falls short of ⌊p ÷ total⌋ by less than
+    // p ÷ 2^63 < 1/2, so it is the quotient or one less, and one comparison of the remainder corrects it.
     private static long SplitSmall(long magnitude, long total, ReadOnlySpan<long> weights, Span<long> shares, Span<long> remainders)
     {
+        var reciprocal = ulong.MaxValue / (ulong)total;
         long assigned = 0;
         for (var i = 0; i < weights.Length; i = unchecked(i + 1))
         {
             var product = magnitude * weights[i];
-            var share = product / total;
+            var share = (long)Math.BigMul((ulong)product, reciprocal, out _);
+            var remainder = product - (share * total);
+            if (remainder >= total)
+            {
+                share++;
+                remainder -= total;
+            }
+
             shares[i] = share;
-            remainders[i] = product - (share * total);
+            remainders[i] = remainder;
             assigned += share;
         }
 

@@ -179,6 +179,16 @@ internal static class OrderPromotionStep
     private static int Search(in PricingCall call, int count)
     {
         var work = call.Work;
+        if (count == 1)
+        {
+            // One candidate: its simulation is its discount on the untouched amounts, which sum to the base.
+            var promotion = work.Candidates[0];
+            var baseAmount = work.CandidateBase[0];
+            var alone = Math.Min(Math.Min(Discount(call, promotion, baseAmount, baseAmount), promotion.MaxDiscount), baseAmount);
+            work.CandidateAlone[0] = alone;
+            return alone == 0 ? 0 : 1;
+        }
+
         int best = 0, bestCount = 0;
         long bestSaving = 0, bestPriority = 0;
         for (var mask = 1; mask < (1 << count); mask++)
