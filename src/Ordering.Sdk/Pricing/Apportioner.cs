@@ -200,41 +200,57 @@ internal static class Apportioner
         }
     }
 
-    // order[0..n) := the n strongest lines, strongest first; keys[] holds their packed (remainder, weight).
+    // order[0..n) := the n strongest lines, strongest first; keys[] holds their packed (remainder, weight). The
+    // first n lines fill the list; after that a line only enters by beating the weakest kept line, which is an
+    // earlier line, so an equal key stays out.
     private static int KeepStrongest(int n, long[] weights, long[] remainders, int[] order, long[] keys, int count)
     {
-        var kept = 0;
-        for (var i = 0; i < count; i = unchecked(i + 1))
+        var fill = Math.Min(n, count);
+        for (var i = 0; i < fill; i = unchecked(i + 1))
         {
-            var key = (remainders[i] << 31) | weights[i];
-            if (kept == n)
-            {
-                if (key <= keys[n - 1])
-                {
-                    continue; // not stronger than the weakest kept, which is an earlier line
-                }
-
-                kept = unchecked(kept - 1);
-            }
-
-            var j = kept;
-            while (j > 0 && keys[j - 1] < key)
-            {
-                keys[j] = keys[j - 1];
-                order[j] = order[j - 1];
-                j = unchecked(j - 1);
-            }
-
-            keys[j] = key;
-            order[j] = i;
-            kept = unchecked(kept + 1);
+            Insert(i, (remainders[i] << 31) | weights[i], i, order, keys);
         }
 
-        return kept;
+        if (fill < n)
+        {
+            return fill;
+        }
+
+        var last = n - 1;
+        var weakest = keys[last];
+        for (var i = fill; i < count; i = unchecked(i + 1))
+        {
+            var key = (remainders[i] << 31) | weights[i];
+            if (key > weakest)
+            {
+                Insert(last, key, i, order, keys);
+                weakest = keys[last];
+            }
+        }
+
+        return n;
+    }
+
+    // Puts (key, line) into keys/order[0..at], shifting weaker entries (smaller keys) one place towards the end;
+    // entries with an equal key are earlier lines and stay in front.
+    private static void Insert(int at, long key, int line, int[] order, long[] keys)
+    {
+        var j = at;
+        while (j > 0 && keys[j - 1] < key)
+        {
+            keys[j] = keys[j - 1];
+            order[j] = order[j - 1];
+            j = unchecked(j - 1);
+        }
+
+        keys[j] = key;
+        order[j] = line;
     }
 
     // order[0..n) := the n weakest lines, weakest first (among equal keys the later line is the weaker). The
-    // lines are visited last to first, so an equal key never has to move past the ones already kept.
+    // lines are visited last to first: the first n visited fill the list; after that a line only enters by being
+    // weaker than the strongest kept line, which is a later line, so an equal key stays out and never has to move
+    // past the ones already kept.
     private static int KeepWeakest(int n, long[] weights, long[] remainders, int[] order, long[] keys, int count)
     {
         if (n == 0)
@@ -243,33 +259,47 @@ internal static class Apportioner
         }
 
         var kept = 0;
-        for (var i = count - 1; i >= 0; i = unchecked(i - 1))
+        var i = count - 1;
+        for (; i >= 0 && kept < n; i = unchecked(i - 1))
         {
-            var key = (remainders[i] << 31) | weights[i];
-            if (kept == n)
-            {
-                if (key >= keys[n - 1])
-                {
-                    continue; // not weaker than the strongest kept loser, which is a later line
-                }
-
-                kept = unchecked(kept - 1);
-            }
-
-            var j = kept;
-            while (j > 0 && keys[j - 1] > key)
-            {
-                keys[j] = keys[j - 1];
-                order[j] = order[j - 1];
-                j = unchecked(j - 1);
-            }
-
-            keys[j] = key;
-            order[j] = i;
+            InsertWeak(kept, (remainders[i] << 31) | weights[i], i, order, keys);
             kept = unchecked(kept + 1);
         }
 
-        return kept;
+        if (kept < n)
+        {
+            return kept;
+        }
+
+        var last = n - 1;
+        var strongest = keys[last];
+        for (; i >= 0; i = unchecked(i - 1))
+        {
+            var key = (remainders[i] << 31) | weights[i];
+            if (key < strongest)
+            {
+                InsertWeak(last, key, i, order, keys);
+                strongest = keys[last];
+            }
+        }
+
+        return n;
+    }
+
+    // Puts (key, line) into keys/order[0..at], shifting stronger entries (larger keys) one place towards the end;
+    // entries with an equal key are later lines, so weaker, and stay in front.
+    private static void InsertWeak(int at, long key, int line, int[] order, long[] keys)
+    {
+        var j = at;
+        while (j > 0 && keys[j - 1] > key)
+        {
+            keys[j] = keys[j - 1];
+            order[j] = order[j - 1];
+            j = unchecked(j - 1);
+        }
+
+        keys[j] = key;
+        order[j] = line;
     }
 
     // Remainder and weight both fit 31 bits here, so (remainder, weight) packs into one long and a primitive

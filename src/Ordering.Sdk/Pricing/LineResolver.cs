@@ -55,7 +55,8 @@ internal static class LineResolver
             SoldOut(call, i, item);
         }
 
-        if (quantity < item.MinQuantity || quantity > item.MaxQuantity || (quantity - item.MinQuantity) % item.QuantityStep != 0)
+        // Most dishes sell in steps of one: skip the division then.
+        if (quantity < item.MinQuantity || quantity > item.MaxQuantity || (item.QuantityStep != 1 && (quantity - item.MinQuantity) % item.QuantityStep != 0))
         {
             InvalidQuantity(call, i, item, quantity);
             quantity = Math.Max(quantity, 0);

@@ -59,6 +59,18 @@ public sealed class ApportionerTests
         return Apportion(sign * amount, weights).SequenceEqual(Textbook(amount, weights).Select(s => sign * s));
     }
 
+    // At the edge of the fast path (amount and total just below 2^31) the reciprocal division must stay exact.
+    [Theory]
+    [InlineData(int.MaxValue, new long[] { int.MaxValue - 5, 3, 2 })]
+    [InlineData(int.MaxValue - 1, new long[] { 1_000_000_007, 999_999_937, 147_483_640 })]
+    [InlineData(2_000_000_000, new long[] { 1, 1, 1, 1, 1, 1, 1 })]
+    [InlineData(1_234_567_891, new long[] { 2_147_483_646 })]
+    public void Apportion_LargestFastPathAmounts_MatchTheTextbookRule(long amount, long[] weights)
+    {
+        Assert.Equal(Textbook(amount, weights), Apportion(amount, weights));
+        Assert.Equal(Textbook(amount, weights).Select(s => -s), Apportion(-amount, weights));
+    }
+
     // Floors, then one unit each to the largest remainders; ties: larger weight, then earlier line.
     private static long[] Textbook(long amount, long[] weights)
     {
