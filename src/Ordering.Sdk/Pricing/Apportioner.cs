@@ -30,7 +30,8 @@ internal static class Apportioner
         var even = total == 0;
         if (!even && signs >= 0 && magnitude <= int.MaxValue && total <= int.MaxValue)
         {
-            // The common case (every real bill): a tight loop without the rare cases' branches.
+            // The common case (every real bill): a tight loop without the rare cases' branches. A negative weight
+            // (outside the contract) keeps the general path's old behaviour.
             var leftOver = SplitSmall(magnitude, total, weights.AsSpan(0, count), shares.AsSpan(0, count), remainders.AsSpan(0, count));
             if (leftOver > 0)
             {
