@@ -1,5 +1,6 @@
 using Ordering.Sdk.Catalog;
 using Ordering.Sdk.Pricing;
+using Ordering.Sdk.Testing;
 
 namespace Ordering.Sdk.Benchmarks.Pricing;
 
@@ -46,7 +47,7 @@ internal static class PricingBenchmarkData
         }
 
         items.Insert(24, new ItemDefinition { Id = "kungpao", Name = new("宫保鸡丁", "Kung Pao"), CategoryId = "hot", ModifierGroupIds = ["spice", "extras"], Skus = [Sku("kungpao", 3800)] });
-        items.Insert(48, new ItemDefinition { Id = "fish", Name = new("酸菜鱼", "Fish"), CategoryId = "hot", Skus = [Sku("fish", 8800)] });
+        items.Insert(48, new ItemDefinition { Id = "fish", Name = new("酸菜鱼", "Fish"), CategoryId = "hot", Skus = [Sku(SampleOrders.FishLarge, 8800)] });
         items.Insert(72, new ItemDefinition { Id = "dumpling", Name = new("饺子", "Dumplings"), CategoryId = "staple", Skus = [Sku("dumpling", 300)] });
         items.Insert(96, new ItemDefinition { Id = "cucumber", Name = new("拍黄瓜", "Cucumber"), CategoryId = "cold", Skus = [Sku("cucumber", 1200)] });
         return items;
@@ -76,41 +77,8 @@ internal static class PricingBenchmarkData
         CashRounding = new CashRounding { Unit = CashRoundingUnit.Jiao, Mode = CashRoundingMode.Floor },
     };
 
-    public static PricingRequest Order(int lines)
-    {
-        var request = new PricingRequest();
-        for (var i = 0; i < lines; i++)
-        {
-            var line = new OrderLineRequest { DinerTag = "diner-" + (i % 4) };
-            switch (i % 4)
-            {
-                case 0:
-                    line.SkuId = "kungpao";
-                    line.Quantity = 1 + (i % 3);
-                    line.Modifiers.Add(new ModifierSelection("hot"));
-                    line.Modifiers.Add(new ModifierSelection("egg", 2));
-                    line.Modifiers.Add(new ModifierSelection("peanut"));
-                    break;
-                case 1:
-                    line.SkuId = "fish";
-                    break;
-                case 2:
-                    line.SkuId = "dumpling";
-                    line.Quantity = 4;
-                    break;
-                default:
-                    line.SkuId = "cucumber";
-                    line.Quantity = 2;
-                    break;
-            }
-
-            request.Lines.Add(line);
-        }
-
-        request.Context.GuestCount = 4;
-        request.Context.At = new DateTimeOffset(2026, 11, 24, 12, 30, 0, TimeSpan.FromHours(8));
-        return request;
-    }
+    // The busy-table order the allocation test prices too (20 lines there).
+    public static PricingRequest Order(int lines) => SampleOrders.BusyTable(lines);
 
     private static CategoryDefinition Category(string id, string zh, string en) => new() { Id = id, Name = new(zh, en) };
 

@@ -8,6 +8,7 @@ internal sealed class CompiledSku
         Index = index;
         Item = item;
         Definition = definition;
+        HasPriceRules = definition.ChannelPrices.Count > 0 || definition.TimePrices.Count > 0 || definition.MemberPrice is not null;
     }
 
     public int Index { get; }
@@ -17,4 +18,7 @@ internal sealed class CompiledSku
     public SkuDefinition Definition { get; }
 
     public string Id => Definition.Id;
+
+    // False when the list price is the only price (no channel, time-window or member price): pricing skips the search.
+    public bool HasPriceRules { get; }
 }

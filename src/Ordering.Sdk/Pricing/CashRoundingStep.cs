@@ -15,32 +15,38 @@ internal static class CashRoundingStep
         var work = call.Work;
         var lines = call.Output.LineBuffer;
         var count = call.Count;
+        var remaining = work.Remaining;
+        var weights = work.Weights;
+        var shares = work.Shares;
         long beforeRounding = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count; i = unchecked(i + 1))
         {
-            work.Weights[i] = checked(work.Remaining[i] + lines[i].Fees + lines[i].TaxAdded);
-            beforeRounding = checked(beforeRounding + work.Weights[i]);
+            ref readonly var line = ref lines[i];
+            var weight = checked(remaining[i] + line.Fees + line.TaxAdded);
+            weights[i] = weight;
+            beforeRounding = checked(beforeRounding + weight);
         }
 
         var adjustment = FenMath.RoundToUnit(beforeRounding, call.Policy.CashUnit, call.Policy.CashMode) - beforeRounding;
         if (adjustment != 0)
         {
-            Apportioner.Apportion(adjustment, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
-            call.Output.AddAdjustment(AdjustmentKind.Rounding, RuleId, Name, adjustment, null, null, work.Shares, count);
+            Apportioner.Apportion(adjustment, weights, shares, work.Remainders, work.Order, work.Keys, count);
+            call.Output.AddAdjustment(AdjustmentKind.Rounding, RuleId, Name, adjustment, null, null, shares, count);
         }
 
         long subtotal = 0, itemDiscounts = 0, orderDiscounts = 0, fees = 0, tax = 0, taxAdded = 0, due = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count; i = unchecked(i + 1))
         {
             ref var line = ref lines[i];
-            line.Rounding = adjustment == 0 ? 0 : work.Shares[i];
-            line.Total = checked(work.Weights[i] + line.Rounding);
+            var rounding = adjustment == 0 ? 0 : shares[i];
+            line.Rounding = rounding;
+            line.Total = checked(weights[i] + rounding);
             subtotal = checked(subtotal + line.Gross);
-            itemDiscounts += line.ItemDiscount;
-            orderDiscounts += line.OrderDiscount;
-            fees += line.Fees;
-            tax += line.Tax;
-            taxAdded += line.TaxAdded;
+            itemDiscounts = checked(itemDiscounts + line.ItemDiscount);
+            orderDiscounts = checked(orderDiscounts + line.OrderDiscount);
+            fees = checked(fees + line.Fees);
+            tax = checked(tax + line.Tax);
+            taxAdded = checked(taxAdded + line.TaxAdded);
             due = checked(due + line.Total);
         }
 

@@ -15,6 +15,11 @@ internal sealed class CompiledPolicy
         Catalog = catalog;
         Policy = policy;
         SkuCount = catalog.SkuCount;
+        foreach (var sku in catalog.CompiledSkus)
+        {
+            HasStockLimits |= sku.Definition.RemainingQuantity is not null;
+        }
+
         SkuTaxRate = new int[SkuCount];
         TaxRates = CompileTaxRates();
 
@@ -104,6 +109,9 @@ internal sealed class CompiledPolicy
     public PricingPolicy Policy { get; }
 
     public int SkuCount { get; }
+
+    // True when some SKU has a remaining quantity (估清 count): only then does an order's stock need checking.
+    public bool HasStockLimits { get; }
 
     public CompiledPromotion[] ItemPromotions { get; }
 

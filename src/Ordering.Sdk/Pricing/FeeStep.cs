@@ -16,33 +16,44 @@ internal static class FeeStep
         }
     }
 
+    // The work arrays are read into locals once: as fields of a class the JIT would reload them on every
+    // iteration, because each store into an array might have changed them.
     private static void Apply(in PricingCall call, CompiledFee fee)
     {
         var work = call.Work;
         var lines = call.Output.LineBuffer;
         var definition = fee.Definition;
         var count = call.Count;
+        var skus = work.Skus;
+        var eligibleSku = fee.EligibleSku;
+        var remaining = work.Remaining;
+        var weights = work.Weights;
+        var shares = work.Shares;
         long amount;
         switch (definition.Kind)
         {
             case FeeKind.ServiceCharge:
                 long baseAmount = 0;
-                for (var i = 0; i < count; i++)
+                var preDiscount = definition.Base == ServiceChargeBase.PreDiscount;
+                for (var i = 0; i < count; i = unchecked(i + 1))
                 {
-                    var eligible = fee.EligibleSku[work.Skus[i].Index];
-                    work.Weights[i] = !eligible ? 0 : definition.Base == ServiceChargeBase.PreDiscount ? lines[i].Gross : work.Remaining[i];
-                    baseAmount = checked(baseAmount + work.Weights[i]);
+                    var weight = !eligibleSku[skus[i].Index] ? 0 : preDiscount ? lines[i].Gross : remaining[i];
+                    weights[i] = weight;
+                    baseAmount = checked(baseAmount + weight);
                 }
 
                 amount = FenMath.MulDiv(baseAmount, definition.PercentBasisPoints, FenMath.BasisPointsPerWhole, call.Policy.Rounding.ServiceCharge);
-                Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
+                Apportioner.Apportion(amount, weights, shares, work.Remainders, work.Order, work.Keys, count);
                 break;
             case FeeKind.PackagingPerItem:
                 amount = 0;
-                for (var i = 0; i < count; i++)
+                var units = work.Units;
+                var perItem = definition.Amount;
+                for (var i = 0; i < count; i = unchecked(i + 1))
                 {
-                    work.Shares[i] = fee.EligibleSku[work.Skus[i].Index] ? checked(definition.Amount * work.Units[i]) : 0;
-                    amount = checked(amount + work.Shares[i]);
+                    var share = eligibleSku[skus[i].Index] ? checked(perItem * units[i]) : 0;
+                    shares[i] = share;
+                    amount = checked(amount + share);
                 }
 
                 break;
@@ -53,8 +64,8 @@ internal static class FeeStep
                     FeeKind.PackagingPerOrder => definition.Amount,
                     _ => TopUp(call, definition),
                 };
-                Array.Copy(work.Remaining, work.Weights, count);
-                Apportioner.Apportion(amount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
+                Array.Copy(remaining, weights, count);
+                Apportioner.Apportion(amount, weights, shares, work.Remainders, work.Order, work.Keys, count);
                 break;
         }
 
@@ -63,16 +74,20 @@ internal static class FeeStep
             return;
         }
 
-        for (var i = 0; i < count; i++)
+        var taxableFees = work.TaxableFees;
+        var taxable = definition.Taxable;
+        for (var i = 0; i < count; i = unchecked(i + 1))
         {
-            lines[i].Fees = checked(lines[i].Fees + work.Shares[i]);
-            if (definition.Taxable)
+            var share = shares[i];
+            ref var line = ref lines[i];
+            line.Fees = checked(line.Fees + share);
+            if (taxable)
             {
-                work.TaxableFees[i] += work.Shares[i];
+                taxableFees[i] = checked(taxableFees[i] + share);
             }
         }
 
-        call.Output.AddAdjustment(fee.AdjustmentKind, definition.Id, definition.Name, amount, null, null, work.Shares, count);
+        call.Output.AddAdjustment(fee.AdjustmentKind, definition.Id, definition.Name, amount, null, null, shares, count);
     }
 
     private static long TopUp(in PricingCall call, FeeDefinition definition)

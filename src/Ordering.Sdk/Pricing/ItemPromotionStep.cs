@@ -30,14 +30,19 @@ internal static class ItemPromotionStep
         Array.Clear(discounts, 0, count);
         long eligibleAmount = 0;
         var anyTarget = false;
-        for (var i = 0; i < count; i++)
+        var skus = work.Skus;
+        var eligibleSku = promotion.EligibleSku;
+        var remaining = work.Remaining;
+        var claimed = work.Claimed;
+        var stackable = promotion.Stackable;
+        for (var i = 0; i < count; i = unchecked(i + 1))
         {
-            if (promotion.EligibleSku[work.Skus[i].Index])
+            if (eligibleSku[skus[i].Index])
             {
                 anyTarget = true;
-                if (IsOpen(promotion, work, i))
+                if (remaining[i] > 0 && (stackable || !claimed[i]))
                 {
-                    eligibleAmount = checked(eligibleAmount + work.Remaining[i]);
+                    eligibleAmount = checked(eligibleAmount + remaining[i]);
                 }
             }
         }
@@ -81,15 +86,18 @@ internal static class ItemPromotionStep
             return;
         }
 
-        for (var i = 0; i < count; i++)
+        var discounted = work.Discounted;
+        var lines = call.Output.LineBuffer;
+        for (var i = 0; i < count; i = unchecked(i + 1))
         {
-            if (discounts[i] != 0)
+            var discount = discounts[i];
+            if (discount != 0)
             {
-                work.Remaining[i] -= discounts[i];
-                work.Discounted[i] = true;
-                work.Claimed[i] |= !promotion.Stackable;
-                call.Output.LineBuffer[i].ItemDiscount += discounts[i];
-                discounts[i] = -discounts[i];
+                remaining[i] = checked(remaining[i] - discount);
+                discounted[i] = true;
+                claimed[i] |= !stackable;
+                lines[i].ItemDiscount = checked(lines[i].ItemDiscount + discount);
+                discounts[i] = -discount;
             }
         }
 
@@ -103,11 +111,18 @@ internal static class ItemPromotionStep
     private static PromotionOutcome? Percent(in PricingCall call, CompiledPromotion promotion, long[] discounts)
     {
         var work = call.Work;
-        for (var i = 0; i < call.Count; i++)
+        var skus = work.Skus;
+        var eligibleSku = promotion.EligibleSku;
+        var remaining = work.Remaining;
+        var claimed = work.Claimed;
+        var stackable = promotion.Stackable;
+        var percentOff = promotion.PercentOff;
+        var rounding = call.Policy.Rounding.Discount;
+        for (var i = 0; i < call.Count; i = unchecked(i + 1))
         {
-            if (promotion.EligibleSku[work.Skus[i].Index] && IsOpen(promotion, work, i))
+            if (eligibleSku[skus[i].Index] && remaining[i] > 0 && (stackable || !claimed[i]))
             {
-                discounts[i] = FenMath.MulDiv(work.Remaining[i], promotion.PercentOff, FenMath.BasisPointsPerWhole, call.Policy.Rounding.Discount);
+                discounts[i] = FenMath.MulDiv(remaining[i], percentOff, FenMath.BasisPointsPerWhole, rounding);
             }
         }
 
@@ -212,7 +227,7 @@ internal static class ItemPromotionStep
     {
         var work = call.Work;
         long total = 0;
-        for (var i = 0; i < call.Count; i++)
+        for (var i = 0; i < call.Count; i = unchecked(i + 1))
         {
             total = checked(total + discounts[i]);
         }

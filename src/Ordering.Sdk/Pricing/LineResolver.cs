@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ordering.Sdk.Catalog;
 
 namespace Ordering.Sdk.Pricing;
@@ -13,8 +14,13 @@ internal static class LineResolver
     public static void Run(in PricingCall call)
     {
         var work = call.Work;
-        work.EnsureSkuCapacity(call.Policy.SkuCount);
-        Array.Clear(work.SkuQuantity, 0, call.Policy.SkuCount);
+        var countStock = call.Policy.HasStockLimits;
+        if (countStock)
+        {
+            work.EnsureSkuCapacity(call.Policy.SkuCount);
+            Array.Clear(work.SkuQuantity, 0, call.Policy.SkuCount);
+        }
+
         var lines = call.Output.LineBuffer;
         for (var i = 0; i < call.Count; i++)
         {
@@ -29,7 +35,10 @@ internal static class LineResolver
             ResolveLine(call, i, request, sku, ref lines[i]);
         }
 
-        CheckStock(call);
+        if (countStock)
+        {
+            CheckStock(call);
+        }
     }
 
     private static void ResolveLine(in PricingCall call, int i, OrderLineRequest request, CompiledSku sku, ref PricedLine line)
@@ -43,29 +52,27 @@ internal static class LineResolver
 
         if (definition.SoldOut)
         {
-            Error(call, PricingErrorCode.SoldOut, i, ".skuId", $"“{item.Name.ZhCn}”已估清", $"'{item.Name.En}' is sold out.");
+            SoldOut(call, i, item);
         }
 
-        if (quantity < item.MinQuantity || quantity > item.MaxQuantity || (quantity - item.MinQuantity) % item.QuantityStep != 0)
+        // Most dishes sell in steps of one: skip the division then.
+        if (quantity < item.MinQuantity || quantity > item.MaxQuantity || (item.QuantityStep != 1 && (quantity - item.MinQuantity) % item.QuantityStep != 0))
         {
-            Error(
-                call,
-                PricingErrorCode.InvalidQuantity,
-                i,
-                ".quantity",
-                $"“{item.Name.ZhCn}”数量{quantity}无效：{item.MinQuantity}份起售，每次增加{item.QuantityStep}份，最多{item.MaxQuantity}份",
-                $"Quantity {quantity} of '{item.Name.En}' is invalid: minimum {item.MinQuantity}, step {item.QuantityStep}, maximum {item.MaxQuantity}.");
+            InvalidQuantity(call, i, item, quantity);
             quantity = Math.Max(quantity, 0);
         }
 
         if (weighed && (request.WeightGrams <= 0 || request.WeightGrams > CatalogLimits.MaxWeightGrams))
         {
-            Error(call, PricingErrorCode.InvalidWeight, i, ".weightGrams", $"称重菜“{item.Name.ZhCn}”需要有效重量（克）", $"Weighed item '{item.Name.En}' needs a weight in grams between 1 and {CatalogLimits.MaxWeightGrams}.");
+            InvalidWeight(call, i, item);
         }
 
-        work.SkuQuantity[sku.Index] = checked(work.SkuQuantity[sku.Index] + quantity);
+        if (call.Policy.HasStockLimits)
+        {
+            work.SkuQuantity[sku.Index] = checked(work.SkuQuantity[sku.Index] + quantity);
+        }
 
-        var (unitPrice, source) = ResolveUnitPrice(call, definition);
+        var (unitPrice, source) = sku.HasPriceRules ? ResolveUnitPrice(call, definition) : (definition.Price, PriceSource.List);
         var listPrice = definition.Price;
         if (request.PriceOverride is { } manual)
         {
@@ -81,7 +88,18 @@ internal static class LineResolver
             }
         }
 
-        var addOns = checked(Modifiers(call, i, request, sku.Item) + ComboSurcharges(call, i, request, sku.Item));
+        // Most dishes have neither modifiers nor combo groups; skip the checks that could not find anything.
+        long addOns = 0;
+        if (sku.Item.ModifierGroups.Length > 0 || request.Modifiers.Count > 0)
+        {
+            addOns = Modifiers(call, i, request, sku.Item);
+        }
+
+        if (item.Kind == ItemKind.Combo || request.ComboChoices.Count > 0)
+        {
+            addOns = checked(addOns + ComboSurcharges(call, i, request, sku.Item));
+        }
+
         long unitGross;
         if (weighed)
         {
@@ -167,7 +185,8 @@ internal static class LineResolver
     private static long Modifiers(in PricingCall call, int i, OrderLineRequest request, CompiledItem item)
     {
         var groups = item.ModifierGroups;
-        Span<int> counts = stackalloc int[Math.Min(groups.Length, 64)];
+        var counts = call.Work.GroupCounts.AsSpan(0, Math.Min(groups.Length, PricingWorkspace.MaxGroups));
+        counts.Clear();
         long total = 0;
         for (var m = 0; m < request.Modifiers.Count; m++)
         {
@@ -180,13 +199,13 @@ internal static class LineResolver
 
             if (groupIndex < 0 || groupIndex >= counts.Length)
             {
-                Error(call, PricingErrorCode.InvalidModifier, i, $".modifiers[{m}]", $"做法/加料“{selection.ChoiceId}”不适用于“{item.Definition.Name.ZhCn}”", $"Modifier '{selection.ChoiceId}' is not offered with '{item.Definition.Name.En}'.");
+                ModifierNotOffered(call, i, m, selection.ChoiceId, item.Definition);
                 continue;
             }
 
             if (selection.Quantity < 1 || selection.Quantity > choice.MaxQuantity)
             {
-                Error(call, PricingErrorCode.InvalidModifier, i, $".modifiers[{m}].quantity", $"“{choice.Name.ZhCn}”最多选{choice.MaxQuantity}份", $"'{choice.Name.En}' can be taken 1 to {choice.MaxQuantity} times, not {selection.Quantity}.");
+                InvalidModifierQuantity(call, i, m, choice, selection.Quantity);
                 continue;
             }
 
@@ -199,7 +218,7 @@ internal static class LineResolver
             var group = groups[g];
             if (counts[g] < group.MinChoices || counts[g] > group.MaxChoices)
             {
-                Error(call, PricingErrorCode.ModifierCountOutOfRange, i, ".modifiers", $"“{group.Name.ZhCn}”需选{group.MinChoices}至{group.MaxChoices}项，已选{counts[g]}项", $"'{group.Name.En}' needs {group.MinChoices} to {group.MaxChoices} choices, got {counts[g]}.");
+                ModifierCountOutOfRange(call, i, group, counts[g]);
             }
         }
 
@@ -219,7 +238,8 @@ internal static class LineResolver
             return 0;
         }
 
-        Span<int> counts = stackalloc int[Math.Min(groups.Count, 64)];
+        var counts = call.Work.GroupCounts.AsSpan(0, Math.Min(groups.Count, PricingWorkspace.MaxGroups));
+        counts.Clear();
         long total = 0;
         for (var c = 0; c < request.ComboChoices.Count; c++)
         {
@@ -338,6 +358,38 @@ internal static class LineResolver
 
         return false;
     }
+
+    // The error reports live outside the hot methods: their message formatting would otherwise be inlined and
+    // give every line's resolution a large stack frame to set up.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SoldOut(in PricingCall call, int i, ItemDefinition item) =>
+        Error(call, PricingErrorCode.SoldOut, i, ".skuId", $"“{item.Name.ZhCn}”已估清", $"'{item.Name.En}' is sold out.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void InvalidQuantity(in PricingCall call, int i, ItemDefinition item, int quantity) =>
+        Error(
+            call,
+            PricingErrorCode.InvalidQuantity,
+            i,
+            ".quantity",
+            $"“{item.Name.ZhCn}”数量{quantity}无效：{item.MinQuantity}份起售，每次增加{item.QuantityStep}份，最多{item.MaxQuantity}份",
+            $"Quantity {quantity} of '{item.Name.En}' is invalid: minimum {item.MinQuantity}, step {item.QuantityStep}, maximum {item.MaxQuantity}.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void InvalidWeight(in PricingCall call, int i, ItemDefinition item) =>
+        Error(call, PricingErrorCode.InvalidWeight, i, ".weightGrams", $"称重菜“{item.Name.ZhCn}”需要有效重量（克）", $"Weighed item '{item.Name.En}' needs a weight in grams between 1 and {CatalogLimits.MaxWeightGrams}.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ModifierNotOffered(in PricingCall call, int i, int m, string? choiceId, ItemDefinition item) =>
+        Error(call, PricingErrorCode.InvalidModifier, i, $".modifiers[{m}]", $"做法/加料“{choiceId}”不适用于“{item.Name.ZhCn}”", $"Modifier '{choiceId}' is not offered with '{item.Name.En}'.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void InvalidModifierQuantity(in PricingCall call, int i, int m, ModifierChoiceDefinition choice, int quantity) =>
+        Error(call, PricingErrorCode.InvalidModifier, i, $".modifiers[{m}].quantity", $"“{choice.Name.ZhCn}”最多选{choice.MaxQuantity}份", $"'{choice.Name.En}' can be taken 1 to {choice.MaxQuantity} times, not {quantity}.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ModifierCountOutOfRange(in PricingCall call, int i, ModifierGroupDefinition group, int count) =>
+        Error(call, PricingErrorCode.ModifierCountOutOfRange, i, ".modifiers", $"“{group.Name.ZhCn}”需选{group.MinChoices}至{group.MaxChoices}项，已选{count}项", $"'{group.Name.En}' needs {group.MinChoices} to {group.MaxChoices} choices, got {count}.");
 
     private static void Error(in PricingCall call, PricingErrorCode code, int line, string field, string zh, string en) =>
         call.Output.AddError(code, string.Create(CultureInfo.InvariantCulture, $"lines[{line}]{field}"), zh, en);

@@ -179,6 +179,16 @@ internal static class OrderPromotionStep
     private static int Search(in PricingCall call, int count)
     {
         var work = call.Work;
+        if (count == 1)
+        {
+            // One candidate: its simulation is its discount on the untouched amounts, which sum to the base.
+            var promotion = work.Candidates[0];
+            var baseAmount = work.CandidateBase[0];
+            var alone = Math.Min(Math.Min(Discount(call, promotion, baseAmount, baseAmount), promotion.MaxDiscount), baseAmount);
+            work.CandidateAlone[0] = alone;
+            return alone == 0 ? 0 : 1;
+        }
+
         int best = 0, bestCount = 0;
         long bestSaving = 0, bestPriority = 0;
         for (var mask = 1; mask < (1 << count); mask++)
@@ -287,19 +297,28 @@ internal static class OrderPromotionStep
             // A simulation only needs the lines' amounts for the promotions after this one.
             if (discount > 0 && (record || c != last))
             {
-                for (var i = 0; i < lines; i++)
+                var weights = work.Weights;
+                var shares = work.Shares;
+                var skus = work.Skus;
+                var eligibleSku = promotion.EligibleSku;
+                var discounted = work.Discounted;
+                var excludeDiscounted = promotion.ExcludeDiscountedItems;
+                for (var i = 0; i < lines; i = unchecked(i + 1))
                 {
-                    work.Weights[i] = PromotionFilter.IsEligibleForOrder(promotion, work, i) ? amounts[i] : 0;
+                    // PromotionFilter.IsEligibleForOrder, with the arrays in locals.
+                    weights[i] = eligibleSku[skus[i].Index] && !(excludeDiscounted && discounted[i]) ? amounts[i] : 0;
                 }
 
-                Apportioner.Apportion(discount, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, lines);
-                for (var i = 0; i < lines; i++)
+                Apportioner.Apportion(discount, weights, shares, work.Remainders, work.Order, work.Keys, lines);
+                var priced = call.Output.LineBuffer;
+                for (var i = 0; i < lines; i = unchecked(i + 1))
                 {
-                    amounts[i] -= work.Shares[i];
+                    var share = shares[i];
+                    amounts[i] = checked(amounts[i] - share);
                     if (record)
                     {
-                        call.Output.LineBuffer[i].OrderDiscount += work.Shares[i];
-                        work.Shares[i] = -work.Shares[i];
+                        priced[i].OrderDiscount = checked(priced[i].OrderDiscount + share);
+                        shares[i] = -share;
                     }
                 }
 
@@ -349,9 +368,15 @@ internal static class OrderPromotionStep
     {
         long total = 0;
         anyEligible = false;
-        for (var i = 0; i < call.Count; i++)
+        var work = call.Work;
+        var skus = work.Skus;
+        var eligibleSku = promotion.EligibleSku;
+        var discounted = work.Discounted;
+        var excludeDiscounted = promotion.ExcludeDiscountedItems;
+        for (var i = 0; i < call.Count; i = unchecked(i + 1))
         {
-            if (PromotionFilter.IsEligibleForOrder(promotion, call.Work, i))
+            // PromotionFilter.IsEligibleForOrder, with the arrays in locals.
+            if (eligibleSku[skus[i].Index] && !(excludeDiscounted && discounted[i]))
             {
                 anyEligible = true;
                 total = checked(total + amounts[i]);

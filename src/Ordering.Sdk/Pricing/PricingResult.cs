@@ -88,19 +88,25 @@ public sealed partial class PricingResult
     internal void AddAdjustment(AdjustmentKind kind, string ruleId, LocalizedText name, long amount, string? reason, string? operatorId, long[] shares, int count)
     {
         var start = _shareCount;
-        for (var i = 0; i < count; i++)
+        if (_shares.Length - start < count)
         {
-            if (shares[i] != 0)
-            {
-                if (_shareCount == _shares.Length)
-                {
-                    Array.Resize(ref _shares, _shares.Length * 2);
-                }
+            Array.Resize(ref _shares, Math.Max(_shares.Length * 2, start + count));
+        }
 
-                _shares[_shareCount++] = new AdjustmentShare(i, shares[i]);
+        // Locals, not fields, in the loop: the JIT keeps them in registers.
+        var buffer = _shares;
+        var next = start;
+        for (var i = 0; i < count; i = unchecked(i + 1))
+        {
+            var share = shares[i];
+            if (share != 0)
+            {
+                buffer[next] = new AdjustmentShare(i, share);
+                next = unchecked(next + 1);
             }
         }
 
+        _shareCount = next;
         if (_adjustmentCount == _adjustments.Length)
         {
             Array.Resize(ref _adjustments, _adjustments.Length * 2);

@@ -5,6 +5,9 @@ namespace Ordering.Sdk.Pricing;
 // Per-line working arrays of one pricing call, grown to the largest order seen and reused.
 internal sealed class PricingWorkspace
 {
+    // Modifier or combo groups of one item that a line can choose from; a choice in a later group is reported as invalid.
+    public const int MaxGroups = 64;
+
     public CompiledSku[] Skus = [];
     public long[] UnitGross = [];      // price + add-ons per unit (the weighed amount + add-ons for a weighed line)
     public long[] UnitBase = [];       // resolved unit price without add-ons
@@ -13,6 +16,7 @@ internal sealed class PricingWorkspace
     public bool[] Claimed = [];        // taken by a non-stackable item promotion
     public bool[] Discounted = [];     // reduced by any item-level promotion or manual discount
     public long[] TaxableFees = [];
+    public int[] LineTaxRate = [];     // index into CompiledPolicy.TaxRates, −1 when untaxed
     public long[] Weights = [];
     public long[] Shares = [];
     public long[] Remainders = [];
@@ -21,6 +25,7 @@ internal sealed class PricingWorkspace
     public int[] Order = [];
     public long[] Keys = [];
     public int[] SkuQuantity = [];
+    public int[] GroupCounts = new int[MaxGroups];
     public CompiledPromotion[] Candidates = new CompiledPromotion[16];
     public long[] CandidateBase = new long[16];
     public long[] CandidateAlone = new long[16];
@@ -41,6 +46,7 @@ internal sealed class PricingWorkspace
         Claimed = new bool[size];
         Discounted = new bool[size];
         TaxableFees = new long[size];
+        LineTaxRate = new int[size];
         Weights = new long[size];
         Shares = new long[size];
         Remainders = new long[size];

@@ -12,22 +12,34 @@ internal static class TaxStep
         var lines = call.Output.LineBuffer;
         var count = call.Count;
         var inclusive = policy.Policy.TaxMode == TaxMode.Inclusive;
-        for (var i = 0; i < count; i++)
+        var perRate = policy.Policy.TaxCalculation == TaxCalculation.PerRate;
+        var rounding = policy.Rounding.Tax;
+        var skus = work.Skus;
+        var skuTaxRate = policy.SkuTaxRate;
+        var taxRates = policy.TaxRates;
+        var lineRate = work.LineTaxRate;
+        var remaining = work.Remaining;
+        var taxableFees = work.TaxableFees;
+        var weights = work.Weights;
+        var shares = work.Shares;
+        for (var i = 0; i < count; i = unchecked(i + 1))
         {
-            var rate = policy.SkuTaxRate[work.Skus[i].Index];
-            lines[i].TaxRateId = rate < 0 ? null : policy.TaxRates[rate].Id;
+            var rate = skuTaxRate[skus[i].Index];
+            lineRate[i] = rate;
+            lines[i].TaxRateId = rate < 0 ? null : taxRates[rate].Id;
         }
 
-        for (var t = 0; t < policy.TaxRates.Length; t++)
+        for (var t = 0; t < taxRates.Length; t = unchecked(t + 1))
         {
-            var rate = policy.TaxRates[t];
+            var rate = taxRates[t];
             long baseAmount = 0;
             var any = false;
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count; i = unchecked(i + 1))
             {
-                var taxed = policy.SkuTaxRate[work.Skus[i].Index] == t;
-                work.Weights[i] = taxed ? checked(work.Remaining[i] + work.TaxableFees[i]) : 0;
-                baseAmount = checked(baseAmount + work.Weights[i]);
+                var taxed = lineRate[i] == t;
+                var weight = taxed ? checked(remaining[i] + taxableFees[i]) : 0;
+                weights[i] = weight;
+                baseAmount = checked(baseAmount + weight);
                 any |= taxed;
             }
 
@@ -37,18 +49,18 @@ internal static class TaxStep
             }
 
             long tax;
-            if (policy.Policy.TaxCalculation == TaxCalculation.PerRate)
+            if (perRate)
             {
-                tax = Tax(baseAmount, rate.BasisPoints, inclusive, policy.Rounding.Tax);
-                Apportioner.Apportion(tax, work.Weights, work.Shares, work.Remainders, work.Order, work.Keys, count);
+                tax = Tax(baseAmount, rate.BasisPoints, inclusive, rounding);
+                Apportioner.Apportion(tax, weights, shares, work.Remainders, work.Order, work.Keys, count);
             }
             else
             {
                 tax = 0;
-                for (var i = 0; i < count; i++)
+                for (var i = 0; i < count; i = unchecked(i + 1))
                 {
-                    work.Shares[i] = Tax(work.Weights[i], rate.BasisPoints, inclusive, policy.Rounding.Tax);
-                    tax += work.Shares[i];
+                    shares[i] = Tax(weights[i], rate.BasisPoints, inclusive, rounding);
+                    tax = checked(tax + shares[i]);
                 }
             }
 
@@ -57,16 +69,18 @@ internal static class TaxStep
                 continue;
             }
 
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count; i = unchecked(i + 1))
             {
-                lines[i].Tax += work.Shares[i];
+                var share = shares[i];
+                ref var line = ref lines[i];
+                line.Tax = checked(line.Tax + share);
                 if (!inclusive)
                 {
-                    lines[i].TaxAdded += work.Shares[i];
+                    line.TaxAdded = checked(line.TaxAdded + share);
                 }
             }
 
-            call.Output.AddAdjustment(inclusive ? AdjustmentKind.TaxIncluded : AdjustmentKind.TaxAdded, rate.Id, rate.Name, tax, null, null, work.Shares, count);
+            call.Output.AddAdjustment(inclusive ? AdjustmentKind.TaxIncluded : AdjustmentKind.TaxAdded, rate.Id, rate.Name, tax, null, null, shares, count);
         }
     }
 

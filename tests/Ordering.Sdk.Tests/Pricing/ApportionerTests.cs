@@ -46,6 +46,31 @@ public sealed class ApportionerTests
         return Apportion(amount, weights).SequenceEqual(Textbook(amount, weights));
     }
 
+    // Up to 150 lines of real-sized amounts: exercises both ways of picking the lines that get a leftover unit
+    // (a bounded insertion list for a few winners or losers, a full sort of packed keys for many of both).
+    [Property(MaxTest = 300)]
+    public bool Apportion_ManyLinesRealAmounts_MatchesTheTextbookRule(PositiveInt[] rawWeights, NonNegativeInt rawAmount, bool negative, PositiveInt repeat)
+    {
+        var weights = Enumerable.Repeat(rawWeights, (repeat.Get % 8) + 1).SelectMany(w => w).Select((w, i) => (long)w.Get * (i + 271) % 30_000).Take(150).ToArray();
+        var total = weights.Sum();
+        var amount = total == 0 ? 0 : (long)rawAmount.Get * 7_919 % (total + 1); // FsCheck's ints are small; spread them
+        var sign = negative ? -1 : 1;
+
+        return Apportion(sign * amount, weights).SequenceEqual(Textbook(amount, weights).Select(s => sign * s));
+    }
+
+    // At the edge of the fast path (amount and total just below 2^31) the reciprocal division must stay exact.
+    [Theory]
+    [InlineData(int.MaxValue, new long[] { int.MaxValue - 5, 3, 2 })]
+    [InlineData(int.MaxValue - 1, new long[] { 1_000_000_007, 999_999_937, 147_483_640 })]
+    [InlineData(2_000_000_000, new long[] { 1, 1, 1, 1, 1, 1, 1 })]
+    [InlineData(1_234_567_891, new long[] { 2_147_483_646 })]
+    public void Apportion_LargestFastPathAmounts_MatchTheTextbookRule(long amount, long[] weights)
+    {
+        Assert.Equal(Textbook(amount, weights), Apportion(amount, weights));
+        Assert.Equal(Textbook(amount, weights).Select(s => -s), Apportion(-amount, weights));
+    }
+
     // Floors, then one unit each to the largest remainders; ties: larger weight, then earlier line.
     private static long[] Textbook(long amount, long[] weights)
     {

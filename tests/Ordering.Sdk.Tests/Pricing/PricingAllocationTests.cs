@@ -1,4 +1,5 @@
 using Ordering.Sdk.Pricing;
+using Ordering.Sdk.Testing;
 using static Ordering.Sdk.Tests.Pricing.PricingKit;
 
 namespace Ordering.Sdk.Tests.Pricing;
@@ -6,29 +7,10 @@ namespace Ordering.Sdk.Tests.Pricing;
 public sealed class PricingAllocationTests
 {
     // A 20-line order with modifiers and three promotions (item %, Nth item, 满减), plus a service charge,
-    // tea fee, inclusive tax and 抹零.
+    // tea fee, inclusive tax and 抹零; the member id also exercises member price resolution.
     internal static PricingRequest TwentyLines()
     {
-        var request = Order();
-        for (var i = 0; i < 20; i++)
-        {
-            var line = (i % 4) switch
-            {
-                0 => Line("kungpao", 1 + (i % 3), "hot", "peanut"),
-                1 => Line("fish-l", 1, []),
-                2 => Line("dumpling", 4, []),
-                _ => Line("cucumber", 2, []),
-            };
-            if (i % 4 == 0)
-            {
-                line.Modifiers.Add(new ModifierSelection("egg", 2));
-            }
-
-            line.DinerTag = $"diner-{i % 4}";
-            request.Lines.Add(line);
-        }
-
-        request.Context.GuestCount = 4;
+        var request = SampleOrders.BusyTable(20);
         request.Context.MemberId = "m-1";
         return request;
     }
