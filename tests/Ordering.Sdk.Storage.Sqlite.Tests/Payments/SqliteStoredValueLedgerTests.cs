@@ -137,6 +137,35 @@ public sealed class SqliteStoredValueLedgerTests
         Assert.Equal(new StoredValueBalance(Money.Fen(8000), Money.Fen(2000)), await ledger2.GetBalanceAsync("M1"));
     }
 
+    [Fact]
+    public async Task Engine_CrashAfterTheDebitBeforeItsConfirmation_ResumesToSucceededWithoutDebitingTwice()
+    {
+        using var temp = new TempDatabase();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var policy = new ChannelPolicy { RetryBaseDelay = TimeSpan.Zero };
+        var tender = new TenderRequest("O1", Money.Fen(3000), Money.Fen(3000), ChargeKind.StoredValue, "k1") { PayerId = "M1" };
+        await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
+        await using (var ledger = await SqliteStoredValueLedger.OpenAsync(temp.FilePath))
+        {
+            await ledger.TopUpAsync("M1", Money.Fen(5000), Money.Fen(0), "t1");
+            var dying = new DiesAtConfirmation(journal);
+            var engine = await new PaymentEngineBuilder().AddChannel(new StoredValueChannel(ledger), policy).UseJournal(dying).UseTimeProvider(time).BuildAsync();
+            await Assert.ThrowsAsync<IOException>(async () => await engine.PayAsync(tender));
+        }
+
+        // A new process: the ledger on disk remembers the debit the journal never confirmed.
+        await using var journal2 = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        await using var ledger2 = await SqliteStoredValueLedger.OpenAsync(temp.FilePath);
+        var resumed = await new PaymentEngineBuilder().AddChannel(new StoredValueChannel(ledger2), policy).UseJournal(journal2).UseTimeProvider(time).BuildAsync();
+        await resumed.ProcessDueWorkAsync();
+        var again = await resumed.PayAsync(tender);
+
+        Assert.Equal(PaymentState.Succeeded, again.State);
+        Assert.True(resumed.GetOrderStatus("O1").IsSettled);
+        Assert.Equal(Money.Fen(2000), (await ledger2.GetBalanceAsync("M1")).Total);
+        Assert.Equal(2, (await ledger2.GetEntriesAsync("M1")).Count);
+    }
+
     // Any interleaving of top-ups, debits, refunds and reversals: the SQLite ledger answers exactly like the
     // in-memory one, each balance equals the sum of its entries, and no balance is ever negative.
     [Property(MaxTest = 25)]
@@ -197,4 +226,15 @@ public sealed class SqliteStoredValueLedgerTests
     private static string Describe(StoredValueBalance balance) => balance.ToString();
 
     private static T Run<T>(ValueTask<T> task) => task.AsTask().GetAwaiter().GetResult();
+
+    // The process dies when the engine journals a confirmation: the debit happened, its confirmation is lost.
+    private sealed class DiesAtConfirmation(IPaymentJournal inner) : IPaymentJournal
+    {
+        public ValueTask<long> AppendAsync(PaymentJournalEntry entry, CancellationToken cancellationToken) =>
+            entry.Trigger == PaymentTrigger.Confirm && entry.Kind == PaymentJournalEntryKind.StateChanged
+                ? throw new IOException("The process died.")
+                : inner.AppendAsync(entry, cancellationToken);
+
+        public ValueTask<IReadOnlyList<PaymentJournalEntry>> ReadAllAsync(CancellationToken cancellationToken) => inner.ReadAllAsync(cancellationToken);
+    }
 }
