@@ -21,7 +21,7 @@ internal sealed partial class PaymentEngine
 
             if (!_attempts.TryGetValue(notification.MerchantOrderNumber, out var attempt) || attempt.Channel != notification.Channel)
             {
-                RecordFailure(null, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Notification for an unknown attempt or another channel."));
+                await RecordFailureAsync(null, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Notification for an unknown attempt or another channel.")).ConfigureAwait(false);
                 return NotificationDisposition.Rejected;
             }
 
@@ -29,14 +29,14 @@ internal sealed partial class PaymentEngine
             RefundPart? part = null;
             if (!isPayment && (notification.RefundNumber is null || !_refundParts.TryGetValue(notification.RefundNumber, out part) || part.Attempt != attempt))
             {
-                RecordFailure(attempt, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Refund notification for an unknown refund number."));
+                await RecordFailureAsync(attempt, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Refund notification for an unknown refund number.")).ConfigureAwait(false);
                 return NotificationDisposition.Rejected;
             }
 
             var expected = isPayment ? attempt.Amount : part!.Amount;
             if (notification.Kind is PaymentNotificationKind.PaymentSucceeded or PaymentNotificationKind.RefundSucceeded && notification.Amount != expected)
             {
-                RecordFailure(attempt, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, $"Notified amount {notification.Amount} differs from {expected}."));
+                await RecordFailureAsync(attempt, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, $"Notified amount {notification.Amount} differs from {expected}.")).ConfigureAwait(false);
                 return NotificationDisposition.Rejected;
             }
 

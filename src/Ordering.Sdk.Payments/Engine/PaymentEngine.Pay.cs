@@ -48,7 +48,7 @@ internal sealed partial class PaymentEngine
 
             if (refusal is not null)
             {
-                RecordFailure(attempt, null, channel, PaymentOperation.Validation, refusal);
+                await RecordFailureAsync(attempt, null, channel, PaymentOperation.Validation, refusal).ConfigureAwait(false);
                 await FireAsync(attempt, PaymentTrigger.Decline, rawCode: refusal.RawCode).ConfigureAwait(false);
                 return attempt.ToSnapshot();
             }
@@ -89,7 +89,7 @@ internal sealed partial class PaymentEngine
             attempt.Busy = false;
             if (result.Error?.RawCode == EngineErrorCodes.CircuitOpen)
             {
-                RecordFailure(attempt, null, attempt.Channel, PaymentOperation.Charge, result.Error);
+                await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Charge, result.Error).ConfigureAwait(false);
                 await FireAsync(attempt, PaymentTrigger.Decline, rawCode: result.Error.RawCode).ConfigureAwait(false);
             }
             else
@@ -242,7 +242,7 @@ internal sealed partial class PaymentEngine
                 break;
             case ChannelOutcome.Declined:
                 var error = result.Error ?? new ChannelError(FailureCause.Unknown, "DECLINED", "Declined without a reason.");
-                RecordFailure(attempt, null, attempt.Channel, operation, error);
+                await RecordFailureAsync(attempt, null, attempt.Channel, operation, error).ConfigureAwait(false);
                 await FireAsync(attempt, PaymentTrigger.Decline, rawCode: error.RawCode).ConfigureAwait(false);
                 Unschedule(attempt);
                 break;
@@ -259,7 +259,7 @@ internal sealed partial class PaymentEngine
             default:
                 if (operation == PaymentOperation.Charge && result.Error is not null)
                 {
-                    RecordFailure(attempt, null, attempt.Channel, operation, result.Error);
+                    await RecordFailureAsync(attempt, null, attempt.Channel, operation, result.Error).ConfigureAwait(false);
                 }
 
                 await FireAsync(attempt, PaymentTrigger.OutcomeUnknown).ConfigureAwait(false);

@@ -247,7 +247,7 @@ internal sealed partial class PaymentEngine
         _refundGroups[number] = group;
         Schedule(part, _time.GetUtcNow());
         PaymentsMetrics.LateSuccess(attempt.Channel);
-        RecordFailure(attempt, null, attempt.Channel, PaymentOperation.Charge, new ChannelError(FailureCause.Duplicate, EngineErrorCodes.LateSuccessRefunded, "Captured after the engine gave up; refunded automatically.", RecommendedAction.QueryThenDecide));
+        await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Charge, new ChannelError(FailureCause.Duplicate, EngineErrorCodes.LateSuccessRefunded, "Captured after the engine gave up; refunded automatically.", RecommendedAction.QueryThenDecide)).ConfigureAwait(false);
         _events.Enqueue(new LateSuccessEventArgs(attempt.ToSnapshot(), part.Number));
     }
 
@@ -332,7 +332,7 @@ internal sealed partial class PaymentEngine
                 break;
             case ChannelOutcome.Declined or ChannelOutcome.Cancelled:
                 var error = result.Error ?? new ChannelError(FailureCause.Unknown, "REFUND_CLOSED", "The refund was closed by the channel.");
-                RecordFailure(attempt, null, attempt.Channel, operation, error);
+                await RecordFailureAsync(attempt, null, attempt.Channel, operation, error).ConfigureAwait(false);
                 await AppendRefundChangeAsync(part, RefundState.Failed, null, error.RawCode).ConfigureAwait(false);
                 attempt.RefundReserved -= part.Amount;
                 PaymentsMetrics.RefundResolved(attempt.Channel, RefundState.Failed);
@@ -349,7 +349,7 @@ internal sealed partial class PaymentEngine
             default:
                 if (operation == PaymentOperation.Refund && result.Error is not null)
                 {
-                    RecordFailure(attempt, null, attempt.Channel, operation, result.Error);
+                    await RecordFailureAsync(attempt, null, attempt.Channel, operation, result.Error).ConfigureAwait(false);
                 }
 
                 Schedule(part, _time.GetUtcNow() + policy.RefundQueryInterval);

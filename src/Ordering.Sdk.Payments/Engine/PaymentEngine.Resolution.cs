@@ -224,7 +224,7 @@ internal sealed partial class PaymentEngine
             await EnterAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                RecordFailure(attempt, null, attempt.Channel, PaymentOperation.Cancel, result.Error ?? new ChannelError(FailureCause.Unknown, "CANCEL_DECLINED", "Cancel declined."));
+                await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Cancel, result.Error ?? new ChannelError(FailureCause.Unknown, "CANCEL_DECLINED", "Cancel declined.")).ConfigureAwait(false);
             }
             finally
             {

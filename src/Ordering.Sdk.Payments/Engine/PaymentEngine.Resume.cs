@@ -28,6 +28,7 @@ internal sealed partial class PaymentEngine
                 }
             }
 
+            await CloseUnconfirmedCashAsync().ConfigureAwait(false);
             var now = _time.GetUtcNow();
             foreach (var attempt in _attempts.Values)
             {
@@ -48,6 +49,34 @@ internal sealed partial class PaymentEngine
         finally
         {
             Exit();
+        }
+    }
+
+    // Cash has no channel to ask: the journal is the only record of the cashier's confirmation. A cash tender
+    // a crash interrupted before its confirmation was journaled is closed (then cancelled at the channel by
+    // ProcessDueWorkAsync) the same way on every restart, and the till is told to take it again.
+    private async ValueTask CloseUnconfirmedCashAsync()
+    {
+        foreach (var attempt in _attempts.Values)
+        {
+            if (attempt.Channel != PaymentChannelId.Cash || !PaymentStateChart.IsInFlight(attempt.State) || attempt.State == PaymentState.Cancelling)
+            {
+                continue;
+            }
+
+            // Logged first: a crash before the close journals it again on the next start rather than losing it.
+            await RecordFailureAsync(
+                attempt,
+                null,
+                PaymentChannelId.Cash,
+                PaymentOperation.Charge,
+                new ChannelError(FailureCause.Unknown, EngineErrorCodes.CashNotConfirmed, "The engine restarted before the cash tender's confirmation was journaled; the tender was closed.", RecommendedAction.RetrySame)).ConfigureAwait(false);
+            if (attempt.State == PaymentState.Created)
+            {
+                await FireAsync(attempt, PaymentTrigger.Submit).ConfigureAwait(false);
+            }
+
+            await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
         }
     }
 
@@ -100,6 +129,10 @@ internal sealed partial class PaymentEngine
                 break;
             case PaymentJournalEntryKind.NotificationAccepted:
                 _inbox.Add(entry.AttemptId);
+                break;
+            case PaymentJournalEntryKind.FailureRecorded:
+                _attempts.TryGetValue(entry.AttemptId, out var failed);
+                LogFailure(failed, entry.OrderId, entry.Channel, entry.Operation, entry.Cause, entry.Action, entry.RawCode ?? string.Empty, entry.Detail ?? string.Empty, entry.Timestamp);
                 break;
         }
     }

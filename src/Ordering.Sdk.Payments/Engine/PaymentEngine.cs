@@ -252,20 +252,38 @@ internal sealed partial class PaymentEngine : IPaymentEngine
         return true;
     }
 
-    private PaymentFailure RecordFailure(PaymentAttempt? attempt, string? orderId, PaymentChannelId channel, PaymentOperation operation, ChannelError error)
+    // Journals a diagnosed failure, then logs it, so the failure log survives a restart; the caller holds the mutex.
+    private async ValueTask<PaymentFailure> RecordFailureAsync(PaymentAttempt? attempt, string? orderId, PaymentChannelId channel, PaymentOperation operation, ChannelError error)
     {
         var action = error.Action ?? FailureCatalog.DefaultAction(error.Cause);
-        var failure = new PaymentFailure(
-            attempt?.Id,
-            orderId ?? attempt?.OrderId,
-            channel,
-            operation,
-            error.Cause,
-            action,
-            SensitiveData.Mask(error.RawCode),
-            SensitiveData.Mask(error.RawMessage),
-            FailureCatalog.Describe(error.Cause, error.RawCode),
-            _time.GetUtcNow());
+        var rawCode = SensitiveData.Mask(error.RawCode);
+        var rawMessage = SensitiveData.Mask(error.RawMessage);
+        var now = _time.GetUtcNow();
+        await _journal.AppendAsync(
+            new PaymentJournalEntry
+            {
+                Kind = PaymentJournalEntryKind.FailureRecorded,
+                Timestamp = now,
+                AttemptId = attempt?.Id ?? string.Empty,
+                OrderId = orderId ?? attempt?.OrderId,
+                Channel = channel,
+                Operation = operation,
+                Cause = error.Cause,
+                Action = action,
+                RawCode = rawCode,
+                Detail = rawMessage,
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        var failure = LogFailure(attempt, orderId ?? attempt?.OrderId, channel, operation, error.Cause, action, rawCode, rawMessage, now);
+        PaymentsMetrics.Failure(failure);
+        _events.Enqueue(new PaymentFailureEventArgs(failure));
+        return failure;
+    }
+
+    // Adds a failure to the bounded in-memory log (also when rebuilding it from the journal).
+    private PaymentFailure LogFailure(PaymentAttempt? attempt, string? orderId, PaymentChannelId channel, PaymentOperation operation, FailureCause cause, RecommendedAction action, string rawCode, string rawMessage, DateTimeOffset occurredAt)
+    {
+        var failure = new PaymentFailure(attempt?.Id, orderId, channel, operation, cause, action, rawCode, rawMessage, FailureCatalog.Describe(cause, rawCode), occurredAt);
         if (_failures.Count == FailureLogCapacity)
         {
             _failures.Dequeue();
@@ -277,8 +295,6 @@ internal sealed partial class PaymentEngine : IPaymentEngine
             attempt.LastFailure = failure;
         }
 
-        PaymentsMetrics.Failure(failure);
-        _events.Enqueue(new PaymentFailureEventArgs(failure));
         return failure;
     }
 

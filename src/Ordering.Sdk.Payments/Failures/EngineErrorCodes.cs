@@ -26,4 +26,7 @@ public static class EngineErrorCodes
 
     /// <summary>No channel is registered for the requested method.</summary>
     public const string ChannelNotConfigured = "ENGINE_CHANNEL_NOT_CONFIGURED";
+
+    /// <summary>The engine restarted before a cash tender's confirmation was journaled; the tender was closed and must be taken again.</summary>
+    public const string CashNotConfirmed = "ENGINE_CASH_NOT_CONFIRMED";
 }

@@ -32,6 +32,10 @@ internal static class FailureCatalog
         "金额超过订单待付金额（含正在处理的支付），未发起扣款。", "The amount exceeds what is outstanding on the order (including payments in progress); nothing was charged.",
         "该订单无需再支付此金额。", "This order does not need this payment.");
 
+    private static readonly FailureText CashNotConfirmed = new(
+        "系统重启时该笔现金收款尚未确认，已关闭。请核对钱箱后重新收取。", "The system restarted before this cash tender was confirmed; it was closed. Check the drawer and take the cash again.",
+        "现金收款未完成，请向店员重新付款。", "Your cash payment was not completed. Please pay the staff again.");
+
     public static RecommendedAction DefaultAction(FailureCause cause) => cause switch
     {
         FailureCause.Network => RecommendedAction.QueryThenDecide,
@@ -62,6 +66,8 @@ internal static class FailureCatalog
                 return CircuitOpen;
             case EngineErrorCodes.ExceedsOutstanding:
                 return Outstanding;
+            case EngineErrorCodes.CashNotConfirmed:
+                return CashNotConfirmed;
             default:
                 return ByCause(cause);
         }

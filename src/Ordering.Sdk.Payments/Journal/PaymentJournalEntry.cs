@@ -16,7 +16,7 @@ public sealed record PaymentJournalEntry
     /// <summary>Gets when the engine wrote the entry.</summary>
     public required DateTimeOffset Timestamp { get; init; }
 
-    /// <summary>Gets the attempt id (also its merchant order number); for a notification, its de-duplication key.</summary>
+    /// <summary>Gets the attempt id (also its merchant order number); for a notification, its de-duplication key; for a failure outside any attempt, empty.</summary>
     public required string AttemptId { get; init; }
 
     /// <summary>Gets the order id (attempt created, refund requested).</summary>
@@ -67,6 +67,15 @@ public sealed record PaymentJournalEntry
     /// <summary>Gets the raw failure code that caused the entry, masked, if any.</summary>
     public string? RawCode { get; init; }
 
-    /// <summary>Gets extra detail (refund lines as <c>line=amount;…</c>, a refund's reason), if any.</summary>
+    /// <summary>Gets extra detail (refund lines as <c>line=amount;…</c>, a refund's reason, a failure's masked raw message), if any.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>Gets the failed call (failure recorded).</summary>
+    public PaymentOperation Operation { get; init; }
+
+    /// <summary>Gets the failure's cause (failure recorded).</summary>
+    public FailureCause Cause { get; init; }
+
+    /// <summary>Gets the recommended action (failure recorded).</summary>
+    public RecommendedAction Action { get; init; }
 }

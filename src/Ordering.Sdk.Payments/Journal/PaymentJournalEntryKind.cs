@@ -17,4 +17,7 @@ public enum PaymentJournalEntryKind
 
     /// <summary>A channel notification accepted into the inbox (for de-duplication).</summary>
     NotificationAccepted = 4,
+
+    /// <summary>A diagnosed failure, so the failure log is rebuilt on start.</summary>
+    FailureRecorded = 5,
 }

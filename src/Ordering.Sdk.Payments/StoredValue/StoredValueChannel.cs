@@ -1,11 +1,11 @@
 namespace Ordering.Sdk.Payments;
 
-/// <summary>Stored value (会员储值) as a payment channel over a <see cref="StoredValueLedger"/>; the payer id is the member id.</summary>
-/// <param name="ledger">The ledger.</param>
+/// <summary>Stored value (会员储值) as a payment channel over an <see cref="IStoredValueLedger"/>; the payer id is the member id.</summary>
+/// <param name="ledger">The ledger: <see cref="StoredValueLedger"/> in memory, or a durable one.</param>
 /// <threadsafety>Safe to use from several threads.</threadsafety>
-public sealed class StoredValueChannel(StoredValueLedger ledger) : IPaymentChannel
+public sealed class StoredValueChannel(IStoredValueLedger ledger) : IPaymentChannel
 {
-    private readonly StoredValueLedger _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+    private readonly IStoredValueLedger _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
 
     /// <inheritdoc/>
     public PaymentChannelId Id => PaymentChannelId.StoredValue;
@@ -19,23 +19,23 @@ public sealed class StoredValueChannel(StoredValueLedger ledger) : IPaymentChann
             return ValueTask.FromResult(ChannelResult.Decline(new ChannelError(FailureCause.Configuration, "MEMBER_REQUIRED", "A stored value charge needs the member id as payer.")));
         }
 
-        return ValueTask.FromResult(_ledger.TryDebit(request.PayerId, request.MerchantOrderNumber, request.Amount));
+        return _ledger.DebitAsync(request.PayerId, request.MerchantOrderNumber, request.Amount, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public ValueTask<ChannelResult> QueryAsync(string merchantOrderNumber, CancellationToken cancellationToken) => ValueTask.FromResult(_ledger.Query(merchantOrderNumber));
+    public ValueTask<ChannelResult> QueryAsync(string merchantOrderNumber, CancellationToken cancellationToken) => _ledger.QueryDebitAsync(merchantOrderNumber, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<ChannelResult> CancelAsync(string merchantOrderNumber, CancellationToken cancellationToken) => ValueTask.FromResult(_ledger.Reverse(merchantOrderNumber));
+    public ValueTask<ChannelResult> CancelAsync(string merchantOrderNumber, CancellationToken cancellationToken) => _ledger.ReverseDebitAsync(merchantOrderNumber, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<ChannelResult> RefundAsync(RefundChannelRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ValueTask.FromResult(_ledger.Refund(request.MerchantOrderNumber, request.RefundNumber, request.Amount));
+        return _ledger.RefundDebitAsync(request.MerchantOrderNumber, request.RefundNumber, request.Amount, cancellationToken);
     }
 
     /// <inheritdoc/>
     public ValueTask<ChannelResult> QueryRefundAsync(string merchantOrderNumber, string refundNumber, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_ledger.QueryRefund(merchantOrderNumber, refundNumber));
+        _ledger.QueryRefundAsync(merchantOrderNumber, refundNumber, cancellationToken);
 }

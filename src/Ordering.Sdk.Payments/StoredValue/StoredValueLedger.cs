@@ -1,12 +1,13 @@
 namespace Ordering.Sdk.Payments;
 
 /// <summary>
-/// The member stored value ledger (会员储值): principal and gift balances, debit and credit entries, never
-/// negative. A debit takes principal and gift in proportion to the balances; refunds give back to each
+/// The member stored value ledger (会员储值) in memory: principal and gift balances, debit and credit entries,
+/// never negative. A debit takes principal and gift in proportion to the balances; refunds give back to each
 /// balance what the debit took from it, in the same proportion, so the gift can never turn into principal.
 /// </summary>
+/// <remarks>For tests, simulations and hosts without durable storage; it does not survive the process (use the SQLite ledger for that).</remarks>
 /// <threadsafety>Safe to use from several threads.</threadsafety>
-public sealed class StoredValueLedger
+public sealed class StoredValueLedger : IStoredValueLedger
 {
     private readonly Dictionary<string, StoredValueBalance> _balances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Debit> _debits = new(StringComparer.Ordinal);
@@ -63,113 +64,110 @@ public sealed class StoredValueLedger
         }
     }
 
-    internal ChannelResult TryDebit(string memberId, string merchantOrderNumber, Money amount)
+    /// <inheritdoc/>
+    public ValueTask<StoredValueBalance> TopUpAsync(string memberId, Money principal, Money gift, string reference, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TopUp(memberId, principal, gift, reference));
+
+    /// <inheritdoc/>
+    public ValueTask<StoredValueBalance> GetBalanceAsync(string memberId, CancellationToken cancellationToken = default) => ValueTask.FromResult(GetBalance(memberId));
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<StoredValueEntry>> GetEntriesAsync(string memberId, CancellationToken cancellationToken = default) => ValueTask.FromResult(GetEntries(memberId));
+
+    /// <inheritdoc/>
+    public ValueTask<ChannelResult> DebitAsync(string memberId, string merchantOrderNumber, Money amount, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantOrderNumber);
         lock (_lock)
         {
             if (_debits.TryGetValue(merchantOrderNumber, out var existing))
             {
-                return existing.Reversed ? ChannelResult.Cancelled() : ChannelResult.Success(existing.Total);
+                return ValueTask.FromResult(existing.Reversed ? ChannelResult.Cancelled() : ChannelResult.Success(existing.Parts.Total));
             }
 
             var balance = GetBalanceLocked(memberId, amount.Currency);
-            if (balance.Total < amount)
+            if (amount.MinorUnits <= 0 || balance.Principal.Currency != amount.Currency || balance.Total < amount)
             {
-                return ChannelResult.Decline(new ChannelError(FailureCause.Customer, "INSUFFICIENT_BALANCE", "The member's stored value balance is insufficient.", RecommendedAction.SwitchMethod));
+                return ValueTask.FromResult(StoredValueErrors.Insufficient());
             }
 
-            // Proportional split, rounded so the parts sum exactly to the amount.
-            var principalPart = balance.Total.IsZero ? amount : new Money(checked(amount.MinorUnits * balance.Principal.MinorUnits / balance.Total.MinorUnits), amount.Currency);
-            if (principalPart > balance.Principal)
-            {
-                principalPart = balance.Principal;
-            }
-
-            var giftPart = amount - principalPart;
-            if (giftPart > balance.Gift)
-            {
-                giftPart = balance.Gift;
-                principalPart = amount - giftPart;
-            }
-
-            _debits[merchantOrderNumber] = new Debit(memberId, principalPart, giftPart);
-            Apply(memberId, merchantOrderNumber, -principalPart, -giftPart);
-            return ChannelResult.Success(amount);
+            var parts = StoredValueAllocation.Debit(balance, amount);
+            _debits[merchantOrderNumber] = new Debit(memberId, parts);
+            Apply(memberId, merchantOrderNumber, -parts.Principal, -parts.Gift);
+            return ValueTask.FromResult(ChannelResult.Success(amount));
         }
     }
 
-    internal ChannelResult Query(string merchantOrderNumber)
+    /// <inheritdoc/>
+    public ValueTask<ChannelResult> QueryDebitAsync(string merchantOrderNumber, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             if (!_debits.TryGetValue(merchantOrderNumber, out var debit))
             {
-                return ChannelResult.NotFound();
+                return ValueTask.FromResult(ChannelResult.NotFound());
             }
 
-            return debit.Reversed ? ChannelResult.Cancelled() : ChannelResult.Success(debit.Total);
+            return ValueTask.FromResult(debit.Reversed ? ChannelResult.Cancelled() : ChannelResult.Success(debit.Parts.Total));
         }
     }
 
-    internal ChannelResult Reverse(string merchantOrderNumber)
+    /// <inheritdoc/>
+    public ValueTask<ChannelResult> ReverseDebitAsync(string merchantOrderNumber, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             if (_debits.TryGetValue(merchantOrderNumber, out var debit) && !debit.Reversed)
             {
-                var principalBack = debit.Principal - debit.PrincipalRestored;
-                var giftBack = debit.Gift - debit.GiftRestored;
+                var principalBack = debit.Parts.Principal - debit.PrincipalRestored;
+                var giftBack = debit.Parts.Gift - (debit.Refunded - debit.PrincipalRestored);
                 debit.Reversed = true;
-                debit.PrincipalRestored = debit.Principal;
-                debit.GiftRestored = debit.Gift;
                 Apply(debit.MemberId, merchantOrderNumber + ":reverse", principalBack, giftBack);
             }
 
-            return ChannelResult.Cancelled();
+            return ValueTask.FromResult(ChannelResult.Cancelled());
         }
     }
 
-    internal ChannelResult Refund(string merchantOrderNumber, string refundNumber, Money amount)
+    /// <inheritdoc/>
+    public ValueTask<ChannelResult> RefundDebitAsync(string merchantOrderNumber, string refundNumber, Money amount, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(refundNumber);
         lock (_lock)
         {
             if (!_debits.TryGetValue(merchantOrderNumber, out var debit))
             {
-                return ChannelResult.Decline(new ChannelError(FailureCause.Unknown, "TRADE_NOT_EXIST", "No such stored value debit."));
+                return ValueTask.FromResult(StoredValueErrors.NoSuchDebit());
             }
 
             if (debit.Refunds.TryGetValue(refundNumber, out var done))
             {
-                return ChannelResult.Success(done);
+                return ValueTask.FromResult(ChannelResult.Success(done));
             }
 
-            var remaining = debit.Total - debit.Refunded;
-            if (debit.Reversed || amount > remaining || amount.MinorUnits <= 0)
+            if (debit.Reversed || amount.MinorUnits <= 0 || amount.Currency != debit.Parts.Principal.Currency || amount > debit.Parts.Total - debit.Refunded)
             {
-                return ChannelResult.Decline(new ChannelError(FailureCause.Unknown, "REFUND_AMOUNT_INVALID", "The refund exceeds what remains of the debit."));
+                return ValueTask.FromResult(StoredValueErrors.RefundTooLarge());
             }
 
-            // Cumulative proportional restore: after a full refund each balance got back exactly what was taken.
-            var refundedAfter = debit.Refunded + amount;
-            var principalTarget = new Money(checked(debit.Principal.MinorUnits * refundedAfter.MinorUnits / debit.Total.MinorUnits), amount.Currency);
-            var principalBack = principalTarget - debit.PrincipalRestored;
-            var giftBack = amount - principalBack;
-            debit.Refunded = refundedAfter;
-            debit.PrincipalRestored += principalBack;
-            debit.GiftRestored += giftBack;
+            var back = StoredValueAllocation.Refund(debit.Parts, debit.Refunded, debit.PrincipalRestored, amount);
+            debit.Refunded += amount;
+            debit.PrincipalRestored += back.Principal;
             debit.Refunds[refundNumber] = amount;
-            Apply(debit.MemberId, refundNumber, principalBack, giftBack);
-            return ChannelResult.Success(amount);
+            Apply(debit.MemberId, refundNumber, back.Principal, back.Gift);
+            return ValueTask.FromResult(ChannelResult.Success(amount));
         }
     }
 
-    internal ChannelResult QueryRefund(string merchantOrderNumber, string refundNumber)
+    /// <inheritdoc/>
+    public ValueTask<ChannelResult> QueryRefundAsync(string merchantOrderNumber, string refundNumber, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            return _debits.TryGetValue(merchantOrderNumber, out var debit) && debit.Refunds.TryGetValue(refundNumber, out var amount)
+            return ValueTask.FromResult(_debits.TryGetValue(merchantOrderNumber, out var debit) && debit.Refunds.TryGetValue(refundNumber, out var amount)
                 ? ChannelResult.Success(amount)
-                : ChannelResult.NotFound();
+                : ChannelResult.NotFound());
         }
     }
 
@@ -190,21 +188,15 @@ public sealed class StoredValueLedger
         return after;
     }
 
-    private sealed class Debit(string memberId, Money principal, Money gift)
+    private sealed class Debit(string memberId, StoredValueBalance parts)
     {
         public string MemberId { get; } = memberId;
 
-        public Money Principal { get; } = principal;
+        public StoredValueBalance Parts { get; } = parts;
 
-        public Money Gift { get; } = gift;
+        public Money Refunded { get; set; } = Money.Zero(parts.Principal.Currency);
 
-        public Money Total => Principal + Gift;
-
-        public Money Refunded { get; set; } = Money.Zero(principal.Currency);
-
-        public Money PrincipalRestored { get; set; } = Money.Zero(principal.Currency);
-
-        public Money GiftRestored { get; set; } = Money.Zero(principal.Currency);
+        public Money PrincipalRestored { get; set; } = Money.Zero(parts.Principal.Currency);
 
         public bool Reversed { get; set; }
 

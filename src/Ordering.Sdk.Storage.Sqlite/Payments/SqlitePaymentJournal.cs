@@ -10,7 +10,7 @@ public sealed class SqlitePaymentJournal : IPaymentJournal, IAsyncDisposable, ID
     /// <summary>The component name of the journal's schema in <c>schema_migrations</c>.</summary>
     public const string Component = "payments.journal";
 
-    private const string Columns = "kind, timestamp_utc_ticks, attempt_id, order_id, idempotency_key, channel, charge_kind, currency, amount, amount_due, change, payer_id, state, trigger, abandoned, channel_transaction_id, refund_number, refund_state, raw_code, detail";
+    private const string Columns = "kind, timestamp_utc_ticks, attempt_id, order_id, idempotency_key, channel, charge_kind, currency, amount, amount_due, change, payer_id, state, trigger, abandoned, channel_transaction_id, refund_number, refund_state, raw_code, detail, operation, cause, action";
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
@@ -20,14 +20,14 @@ public sealed class SqlitePaymentJournal : IPaymentJournal, IAsyncDisposable, ID
     {
         _connection = connection;
         _insert = connection.CreateCommand();
-        _insert.CommandText = $"INSERT INTO payment_journal ({Columns}) VALUES ($kind, $ts, $attempt, $order, $key, $channel, $chargeKind, $currency, $amount, $due, $change, $payer, $state, $trigger, $abandoned, $tx, $refund, $refundState, $raw, $detail) RETURNING sequence;";
-        foreach (var name in new[] { "$kind", "$ts", "$attempt", "$order", "$key", "$channel", "$chargeKind", "$currency", "$amount", "$due", "$change", "$payer", "$state", "$trigger", "$abandoned", "$tx", "$refund", "$refundState", "$raw", "$detail" })
+        _insert.CommandText = $"INSERT INTO payment_journal ({Columns}) VALUES ($kind, $ts, $attempt, $order, $key, $channel, $chargeKind, $currency, $amount, $due, $change, $payer, $state, $trigger, $abandoned, $tx, $refund, $refundState, $raw, $detail, $operation, $cause, $action) RETURNING sequence;";
+        foreach (var name in new[] { "$kind", "$ts", "$attempt", "$order", "$key", "$channel", "$chargeKind", "$currency", "$amount", "$due", "$change", "$payer", "$state", "$trigger", "$abandoned", "$tx", "$refund", "$refundState", "$raw", "$detail", "$operation", "$cause", "$action" })
         {
             _insert.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
     }
 
-    /// <summary>Gets the journal's schema (version 1).</summary>
+    /// <summary>Gets the journal's schema (version 2: failure columns).</summary>
     public static SqliteSchema Schema { get; } = new(Component, [
         new SqliteMigration(1, """
             CREATE TABLE payment_journal (
@@ -53,6 +53,11 @@ public sealed class SqlitePaymentJournal : IPaymentJournal, IAsyncDisposable, ID
                 raw_code TEXT,
                 detail TEXT);
             CREATE INDEX ix_payment_journal_attempt ON payment_journal (attempt_id);
+            """),
+        new SqliteMigration(2, """
+            ALTER TABLE payment_journal ADD COLUMN operation INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE payment_journal ADD COLUMN cause INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE payment_journal ADD COLUMN action INTEGER NOT NULL DEFAULT 0;
             """),
     ]);
 
@@ -96,6 +101,9 @@ public sealed class SqlitePaymentJournal : IPaymentJournal, IAsyncDisposable, ID
             p[17].Value = (int)entry.RefundState;
             p[18].Value = (object?)entry.RawCode ?? DBNull.Value;
             p[19].Value = (object?)entry.Detail ?? DBNull.Value;
+            p[20].Value = (int)entry.Operation;
+            p[21].Value = (int)entry.Cause;
+            p[22].Value = (int)entry.Action;
             var sequence = await _insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return (long)sequence!;
         }
@@ -140,6 +148,9 @@ public sealed class SqlitePaymentJournal : IPaymentJournal, IAsyncDisposable, ID
                     RefundState = (RefundState)reader.GetInt32(18),
                     RawCode = NullableString(reader, 19),
                     Detail = NullableString(reader, 20),
+                    Operation = (PaymentOperation)reader.GetInt32(21),
+                    Cause = (FailureCause)reader.GetInt32(22),
+                    Action = (RecommendedAction)reader.GetInt32(23),
                 });
             }
 

@@ -343,11 +343,22 @@ internal sealed class SimulationWorld
             }
         }
 
+        // The failure log is journaled too: the engine rebuilt from the journal must list the same failures.
+        var liveFailures = _engine.GetFailures().Select(DescribeFailure).ToList();
+        var rebuiltFailures = rebuilt.GetFailures().Select(DescribeFailure).ToList();
+        if (!liveFailures.SequenceEqual(rebuiltFailures, StringComparer.Ordinal))
+        {
+            violations.Add($"failure log: the live engine has {liveFailures.Count} failures, the engine rebuilt from the journal {rebuiltFailures.Count}, and they differ");
+        }
+
         if (_wechat.OverRefundRequests + _alipay.OverRefundRequests > 0)
         {
             violations.Add($"a refund asked for more than its capture ({_wechat.OverRefundRequests + _alipay.OverRefundRequests} times)");
         }
     }
+
+    private static string DescribeFailure(PaymentFailure failure) =>
+        string.Create(CultureInfo.InvariantCulture, $"{failure.AttemptId}|{failure.OrderId}|{failure.Channel}|{failure.Operation}|{failure.Cause}|{failure.Action}|{failure.RawCode}|{failure.RawMessage}|{failure.OccurredAt:O}");
 
     private void Trace(string message)
     {

@@ -250,8 +250,9 @@ public sealed class PaymentEngineTests
         Assert.Equal(NotificationDisposition.Ignored, await engine.ApplyNotificationAsync(paid with { NotificationId = "N2" }));
         Assert.Equal(NotificationDisposition.Rejected, await engine.ApplyNotificationAsync(paid with { NotificationId = "N3", Amount = Money.Fen(1) }));
         Assert.Equal(PaymentState.Succeeded, engine.GetAttempt(attempt.AttemptId)!.State);
-        // Created, Pending, AwaitingCustomer, N1 accepted, Succeeded, N2 accepted (stale, kept for de-duplication).
-        Assert.Equal(6, world.Journal.Count);
+        // Created, Pending, AwaitingCustomer, N1 accepted, Succeeded, N2 accepted (stale, kept for de-duplication),
+        // N3's failure (rejected notifications are not accepted into the inbox, but their failure is logged).
+        Assert.Equal(7, world.Journal.Count);
     }
 
     [Fact]

@@ -7,32 +7,104 @@ namespace Ordering.Sdk.Payments.Tests.StoredValue;
 public sealed class StoredValueLedgerTests
 {
     [Fact]
-    public void TryDebit_SplitsProportionallyAndRefundRestoresEachBalance()
+    public async Task DebitAsync_SplitsProportionallyAndRefundRestoresEachBalance()
     {
         var ledger = new StoredValueLedger();
         ledger.TopUp("M1", Money.Fen(10000), Money.Fen(2500), "t1");
 
-        Assert.Equal(ChannelOutcome.Succeeded, ledger.TryDebit("M1", "P1", Money.Fen(5000)).Outcome);
+        Assert.Equal(ChannelOutcome.Succeeded, (await ledger.DebitAsync("M1", "P1", Money.Fen(5000))).Outcome);
         Assert.Equal(new StoredValueBalance(Money.Fen(6000), Money.Fen(1500)), ledger.GetBalance("M1"));
 
-        ledger.Refund("P1", "R1", Money.Fen(2000));
-        ledger.Refund("P1", "R1", Money.Fen(2000));
-        ledger.Refund("P1", "R2", Money.Fen(3000));
+        await ledger.RefundDebitAsync("P1", "R1", Money.Fen(2000));
+        await ledger.RefundDebitAsync("P1", "R1", Money.Fen(2000));
+        Assert.Equal(new StoredValueBalance(Money.Fen(7600), Money.Fen(1900)), ledger.GetBalance("M1"));
+        await ledger.RefundDebitAsync("P1", "R2", Money.Fen(3000));
 
         Assert.Equal(new StoredValueBalance(Money.Fen(10000), Money.Fen(2500)), ledger.GetBalance("M1"));
+        Assert.Equal(4, ledger.GetEntries("M1").Count);
     }
 
     [Fact]
-    public void TryDebit_Insufficient_DeclinesAndLeavesTheBalance()
+    public async Task DebitAsync_Insufficient_DeclinesAndLeavesTheBalance()
     {
         var ledger = new StoredValueLedger();
         ledger.TopUp("M1", Money.Fen(100), Money.Fen(0), "t1");
 
-        var result = ledger.TryDebit("M1", "P1", Money.Fen(101));
+        var result = await ledger.DebitAsync("M1", "P1", Money.Fen(101));
 
         Assert.Equal(ChannelOutcome.Declined, result.Outcome);
         Assert.Equal(FailureCause.Customer, result.Error!.Cause);
+        Assert.Equal(StoredValueErrors.InsufficientBalanceCode, result.Error.RawCode);
         Assert.Equal(Money.Fen(100), ledger.GetBalance("M1").Total);
+        Assert.Equal(ChannelOutcome.NotFound, (await ledger.QueryDebitAsync("P1")).Outcome);
+    }
+
+    [Fact]
+    public async Task ReverseDebitAsync_AfterPartialRefund_RestoresTheRestOnceAndRefusesLaterRefunds()
+    {
+        var ledger = new StoredValueLedger();
+        ledger.TopUp("M1", Money.Fen(300), Money.Fen(100), "t1");
+        await ledger.DebitAsync("M1", "P1", Money.Fen(200));
+        await ledger.RefundDebitAsync("P1", "R1", Money.Fen(50));
+
+        await ledger.ReverseDebitAsync("P1");
+        await ledger.ReverseDebitAsync("P1");
+
+        Assert.Equal(new StoredValueBalance(Money.Fen(300), Money.Fen(100)), ledger.GetBalance("M1"));
+        Assert.Equal(ChannelOutcome.Cancelled, (await ledger.QueryDebitAsync("P1")).Outcome);
+        Assert.Equal(ChannelOutcome.Cancelled, (await ledger.DebitAsync("M1", "P1", Money.Fen(200))).Outcome);
+        Assert.Equal(StoredValueErrors.RefundTooLargeCode, (await ledger.RefundDebitAsync("P1", "R2", Money.Fen(1))).Error!.RawCode);
+    }
+
+    [Property]
+    public Property Allocation_AnyDebitThenAnyRefundSplit_SumsExactlyAndNeverExceedsWhatWasTaken()
+    {
+        var gen = from principal in Gen.Choose(0, 100_000)
+                  from gift in Gen.Choose(0, 50_000)
+                  from amount in Gen.Choose(1, 150_000)
+                  from cuts in Gen.ListOf(Gen.Choose(1, 150_000))
+                  select (principal, gift, amount, cuts);
+        return Prop.ForAll(gen.ToArbitrary(), input =>
+        {
+            var balance = new StoredValueBalance(Money.Fen(input.principal), Money.Fen(input.gift));
+            var amount = Money.Fen(Math.Min(input.amount, input.principal + input.gift));
+            if (amount.MinorUnits == 0)
+            {
+                return true;
+            }
+
+            var debit = StoredValueAllocation.Debit(balance, amount);
+            if (debit.Total != amount || debit.Principal > balance.Principal || debit.Gift > balance.Gift || debit.Principal.IsNegative || debit.Gift.IsNegative)
+            {
+                return false;
+            }
+
+            Money refunded = Money.Zero(Currency.Cny), principalBack = Money.Zero(Currency.Cny), giftBack = Money.Zero(Currency.Cny);
+            foreach (var cut in input.cuts.Append(int.MaxValue))
+            {
+                var part = Money.Fen(Math.Min(cut, (debit.Total - refunded).MinorUnits));
+                if (part.MinorUnits == 0)
+                {
+                    break;
+                }
+
+                var back = StoredValueAllocation.Refund(debit, refunded, principalBack, part);
+                if (back.Total != part || back.Principal.IsNegative || back.Gift.IsNegative)
+                {
+                    return false;
+                }
+
+                refunded += part;
+                principalBack += back.Principal;
+                giftBack += back.Gift;
+                if (principalBack > debit.Principal || giftBack > debit.Gift)
+                {
+                    return false;
+                }
+            }
+
+            return principalBack == debit.Principal && giftBack == debit.Gift;
+        });
     }
 
     [Property]
@@ -51,7 +123,7 @@ public sealed class StoredValueLedgerTests
             foreach (var amount in input.debits)
             {
                 var number = "P" + i++;
-                if (ledger.TryDebit("M", number, Money.Fen(amount)).Outcome == ChannelOutcome.Succeeded)
+                if (Done(ledger.DebitAsync("M", number, Money.Fen(amount))).Outcome == ChannelOutcome.Succeeded)
                 {
                     taken.Add((number, amount));
                 }
@@ -69,13 +141,16 @@ public sealed class StoredValueLedgerTests
                 var half = amount / 2;
                 if (half > 0)
                 {
-                    ledger.Refund(number, number + "a", Money.Fen(half));
+                    Done(ledger.RefundDebitAsync(number, number + "a", Money.Fen(half)));
                 }
 
-                ledger.Refund(number, number + "b", Money.Fen(amount - half));
+                Done(ledger.RefundDebitAsync(number, number + "b", Money.Fen(amount - half)));
             }
 
             return ledger.GetBalance("M") == start;
         });
     }
+
+    // The in-memory ledger completes synchronously.
+    private static T Done<T>(ValueTask<T> task) => task.IsCompletedSuccessfully ? task.Result : throw new InvalidOperationException("The in-memory ledger should complete synchronously.");
 }

@@ -32,6 +32,9 @@ public sealed class SqlitePaymentJournalTests
             RefundState = RefundState.Processing,
             RawCode = "SYSTEMERROR",
             Detail = "L1=100;",
+            Operation = PaymentOperation.RefundQuery,
+            Cause = FailureCause.RateLimited,
+            Action = RecommendedAction.ContactChannel,
         };
 
         await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
@@ -85,5 +88,52 @@ public sealed class SqlitePaymentJournalTests
 
         Assert.Equal(20, sequences.Distinct().Count());
         Assert.Equal(20, (await journal.ReadAllAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileAtVersion1_MigratesAndKeepsItsEntries()
+    {
+        using var temp = new TempDatabase();
+        var version1 = new SqliteSchema(SqlitePaymentJournal.Component, [SqlitePaymentJournal.Schema.Migrations[0]]);
+        await using (var old = await SqliteDatabase.OpenAsync(temp.FilePath, version1))
+        {
+            using var insert = old.CreateCommand();
+            insert.CommandText = "INSERT INTO payment_journal (kind, timestamp_utc_ticks, attempt_id, channel, charge_kind, currency, amount, amount_due, change, state, trigger, abandoned, refund_state) VALUES (1, 0, 'P1', 1, 0, 'CNY', 5, 5, 0, 3, 2, 0, 0);";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        await journal.AppendAsync(new PaymentJournalEntry { Kind = PaymentJournalEntryKind.FailureRecorded, Timestamp = DateTimeOffset.UnixEpoch, AttemptId = "P1", Cause = FailureCause.Risk, Action = RecommendedAction.SwitchMethod, Operation = PaymentOperation.Query }, CancellationToken.None);
+        var entries = await journal.ReadAllAsync(CancellationToken.None);
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal("P1", entries[0].AttemptId);
+        Assert.Equal(5, entries[0].Amount);
+        Assert.Equal(FailureCause.Network, entries[0].Cause);
+        Assert.Equal((FailureCause.Risk, RecommendedAction.SwitchMethod, PaymentOperation.Query), (entries[1].Cause, entries[1].Action, entries[1].Operation));
+    }
+
+    [Fact]
+    public async Task Engine_OnSqliteJournal_RebuildsTheFailureLogAfterRestart()
+    {
+        using var temp = new TempDatabase();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var wechat = new FakePaymentChannel(PaymentChannelId.WeChatPay, time, new Random(3));
+        IReadOnlyList<PaymentFailure> before;
+        await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
+        {
+            var engine = await new PaymentEngineBuilder().AddChannel(wechat).UseJournal(journal).UseTimeProvider(time).UseRandom(new Random(1)).BuildAsync();
+            await engine.PayAsync(new TenderRequest("O1", Money.Fen(2000), Money.Fen(2000), ChargeKind.CodePay, "k1") { PaymentCode = "9912345678" });
+            wechat.EnqueueFault(FakeCallFault.ResponseLost);
+            await engine.PayAsync(new TenderRequest("O2", Money.Fen(2000), Money.Fen(2000), ChargeKind.CodePay, "k2") { PaymentCode = "134567890123456789" });
+            before = engine.GetFailures();
+        }
+
+        await using var reopened = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        var resumed = await new PaymentEngineBuilder().AddChannel(wechat).UseJournal(reopened).UseTimeProvider(time).UseRandom(new Random(2)).BuildAsync();
+        var after = resumed.GetFailures();
+
+        Assert.Equal(2, before.Count);
+        Assert.Equal(before.Select(f => (f.AttemptId, f.OrderId, f.Operation, f.Cause, f.Action, f.RawCode, f.RawMessage, f.StaffMessageEn, f.OccurredAt)), after.Select(f => (f.AttemptId, f.OrderId, f.Operation, f.Cause, f.Action, f.RawCode, f.RawMessage, f.StaffMessageEn, f.OccurredAt)));
     }
 }
