@@ -162,7 +162,7 @@ async Task DinerAsync(string table, int index, CancellationToken cancellationTok
                 var deadline = Stopwatch.GetTimestamp() + (long)(options.PaymentTimeout.TotalSeconds * Stopwatch.Frequency);
                 while (Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested)
                 {
-                    await Task.Delay(300, cancellationToken);
+                    await Task.Delay(1000, cancellationToken); // a page refreshes on a pushed change; polling once a second is the same load
                     var status = await Diner(HttpMethod.Get, "/api/diner/table", null, "status");
                     if (status?.GetProperty("order") is not { ValueKind: JsonValueKind.Object } order)
                     {

@@ -158,7 +158,7 @@ internal static class DinerEndpoints
 
     internal static async Task<IResult> Reply(OrderCommandResult result, string orderId, OrderViews views, CancellationToken ct) => result.Status switch
     {
-        OrderCommandStatus.Accepted => Results.Ok(new { replay = result.IsReplay, order = await views.ViewAsync(orderId, ct) }),
+        OrderCommandStatus.Accepted => Results.Ok(new { replay = result.IsReplay, order = result.Order is { } order ? views.View(order) : await views.ViewAsync(orderId, ct) }),
         OrderCommandStatus.Conflict => Results.Conflict(new { code = "conflict", message = "The order changed meanwhile; reload and try again.", order = await views.ViewAsync(orderId, ct) }),
         _ => Results.UnprocessableEntity(ApiViews.Error(result.Error!)),
     };

@@ -1,4 +1,5 @@
 using DemoRestaurant.Ordering;
+using Ordering.Sdk.Orders;
 using Ordering.Sdk.Payments;
 
 namespace DemoRestaurant.Endpoints;
@@ -25,7 +26,14 @@ internal sealed class OrderViews
             return null;
         }
 
-        var bill = _bills.Explain(order, _orders.MemberOf(orderId));
-        return ApiViews.Order(order, bill, _payments.GetOrderStatus(orderId), _payments.GetAttempts(orderId));
+        return View(order);
+    }
+
+    /// <summary>Views an order the caller already holds (for example the one a command returned), without reloading it.</summary>
+    public object View(OrderView order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var bill = _bills.Explain(order, _orders.MemberOf(order.OrderId));
+        return ApiViews.Order(order, bill, _payments.GetOrderStatus(order.OrderId), _payments.GetAttempts(order.OrderId));
     }
 }

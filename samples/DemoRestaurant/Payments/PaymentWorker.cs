@@ -63,13 +63,17 @@ internal sealed partial class PaymentWorker : BackgroundService
                 }
 
                 await _channels.DeliverCallbacksAsync(_engine, stoppingToken);
-                foreach (var orderId in _toSettle.Keys)
+                // Orders settle independently; the store serializes the writes, the rest overlaps.
+                var toSettle = _toSettle.Keys.ToArray();
+                foreach (var orderId in toSettle)
                 {
                     _toSettle.TryRemove(orderId, out _);
-                    if (await _checkout.TrySettleAsync(orderId, stoppingToken))
-                    {
-                        _hub.Publish("staff", "{\"type\":\"settled\"}");
-                    }
+                }
+
+                var settled = await Task.WhenAll(toSettle.Select(orderId => _checkout.TrySettleAsync(orderId, stoppingToken)));
+                if (settled.Any(s => s))
+                {
+                    _hub.Publish("staff", "{\"type\":\"settled\"}");
                 }
 
                 var wait = MaxIdle;
