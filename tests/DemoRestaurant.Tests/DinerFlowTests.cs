@@ -189,6 +189,62 @@ public sealed class DinerFlowTests(RestaurantFixture fixture) : IClassFixture<Re
         Assert.Equal(1, reopened.GetProperty("order").GetProperty("reopenCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Dashboard_WrongPasswordInjected_FailureExplainedThenRetrySucceeds()
+    {
+        using var manager = await Host.StaffAsync("manager", "manager-demo");
+        using var diner = Host.Diner("T06");
+        await Json.PostAsync(diner, "/api/diner/cart", Cart("w1", "Wendy", Line("cucumber")));
+        await Json.PostAsync(diner, "/api/diner/submit", new { requestId = "w2" });
+        await Json.PostAsync(manager, "/api/dashboard/chaos", new { networkLatencyMs = 0, dropRate = 0.0, gatewayErrorRate = 0.0, userPayingDelayMs = 0, wrongPasswordRate = 1.0 });
+        try
+        {
+            var declined = await Json.PostAsync(diner, "/api/diner/pay", new { requestId = "w3", channel = "alipay" });
+            var attemptId = declined.GetProperty("attempt").GetProperty("attemptId").GetString();
+            var failed = await Json.EventuallyAsync(
+                () => Json.GetAsync(diner, "/api/diner/table"),
+                t => t.GetProperty("order").GetProperty("payments").EnumerateArray().Any(p => p.GetProperty("attemptId").GetString() == attemptId && p.GetProperty("state").GetString() == "Failed"),
+                TimeSpan.FromSeconds(15));
+            var payment = failed.GetProperty("order").GetProperty("payments").EnumerateArray().Single(p => p.GetProperty("attemptId").GetString() == attemptId);
+            Assert.Equal("Failed", payment.GetProperty("state").GetString());
+            Assert.Equal("Customer", payment.GetProperty("failure").GetProperty("cause").GetString());
+
+            var dashboard = await Json.GetAsync(manager, "/api/dashboard/");
+            var failure = dashboard.GetProperty("failures").EnumerateArray().First(f => f.GetProperty("attemptId").GetString() == attemptId);
+            Assert.Equal("Customer", failure.GetProperty("cause").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(failure.GetProperty("staffZh").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(failure.GetProperty("action").GetString()));
+        }
+        finally
+        {
+            await Json.PostAsync(manager, "/api/dashboard/chaos", new { networkLatencyMs = 0, dropRate = 0.0, gatewayErrorRate = 0.0, userPayingDelayMs = 0, wrongPasswordRate = 0.0 });
+        }
+
+        await Json.PostAsync(diner, "/api/diner/pay", new { requestId = "w4", channel = "wechat" });
+        var settled = await Json.EventuallyAsync(() => Json.GetAsync(diner, "/api/diner/table"), t => t.GetProperty("order").GetProperty("status").GetString() == "Settled", TimeSpan.FromSeconds(15));
+        Assert.Equal("Settled", settled.GetProperty("order").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DinerEvents_AnotherDinerAddsDish_StreamSignalsChange()
+    {
+        using var watcher = Host.Diner("T08");
+        using var adder = Host.Diner("T08");
+        using var stream = await watcher.GetStreamAsync(new Uri("/api/diner/events", UriKind.Relative));
+        using var reader = new StreamReader(stream);
+        Assert.Equal("event: hello", await reader.ReadLineAsync());
+        await Json.PostAsync(adder, "/api/diner/cart", Cart("e1", "Eve", Line("rice")));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync(timeout.Token);
+        }
+        while (line is not null && !line.StartsWith("data: {\"type\":\"order\"", StringComparison.Ordinal));
+
+        Assert.NotNull(line);
+    }
+
     internal static object Cart(string requestId, string? diner, params ItemLine[] items) => new { requestId, diner, diners = 2, items };
 
     internal static ItemLine Line(string skuId, params (string Choice, int Quantity)[] modifiers) =>
