@@ -43,6 +43,17 @@ public sealed class BrowserEndToEndTests(ITestOutputHelper output)
             await browser.WaitForAsync("location.pathname === '/staff/kds.html' && document.readyState === 'complete'", TimeSpan.FromSeconds(10), ct);
             await browser.WaitForAsync("[...document.querySelectorAll('[data-station=\"cold\"] .ticket')].some(t => t.innerText.includes('拍黄瓜') && t.innerText.includes('T07'))", TimeSpan.FromSeconds(15), ct);
             await browser.ScreenshotAsync(Path.Combine(shots, "3-kds-ticket.png"), ct);
+
+            // The manager's dashboard shows the WeChat payment, and the cashier's table list shows T07 paid.
+            await browser.EvaluateAsync("fetch('/auth/logout', { method: 'POST' }).then(() => true)", ct);
+            await browser.NavigateAsync(new Uri(host.Address!, "/staff/dashboard.html"), ct);
+            await browser.WaitForAsync("location.pathname === '/login.html'", TimeSpan.FromSeconds(10), ct);
+            await browser.EvaluateAsync("document.getElementById('name').value = 'manager'; document.getElementById('password').value = 'manager-demo'; document.getElementById('signin').click()", ct);
+            await browser.WaitForAsync("location.pathname === '/staff/dashboard.html' && document.getElementById('channels').innerText.includes('WeChatPay')", TimeSpan.FromSeconds(15), ct);
+            await browser.ScreenshotAsync(Path.Combine(shots, "4-dashboard.png"), ct);
+            await browser.NavigateAsync(new Uri(host.Address!, "/staff/cashier.html"), ct);
+            await browser.WaitForAsync("document.getElementById('tables').innerText.includes('T07') && document.getElementById('tables').innerText.includes('Paid')", TimeSpan.FromSeconds(15), ct);
+            await browser.ScreenshotAsync(Path.Combine(shots, "5-cashier.png"), ct);
             output.WriteLine("screenshots: " + shots);
         }
         catch
