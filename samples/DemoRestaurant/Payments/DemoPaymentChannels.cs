@@ -1,0 +1,130 @@
+using DemoRestaurant.Chaos;
+using DemoRestaurant.Dashboard;
+using Ordering.Sdk.Payments;
+using Ordering.Sdk.Testing;
+
+namespace DemoRestaurant.Payments;
+
+/// <summary>
+/// THE ONE PLACE where the demo builds its WeChat Pay and Alipay channels. Today they are the SDK's
+/// <see cref="FakePaymentChannel"/>s with a simulated customer who confirms after a short delay; to move the demo
+/// onto the loopback WeChat Pay / Alipay sandboxes and the real adapters, replace the body of <see cref="Create"/>
+/// (and <see cref="DeliverCallbacksAsync"/>, which stands in for the gateways' signed HTTP callbacks) and nothing else.
+/// Every channel built here is wrapped in <see cref="ChaosPaymentChannel"/> so the chaos panel keeps working.
+/// </summary>
+internal sealed class DemoPaymentChannels
+{
+    private readonly List<SerializedFake> _fakes;
+    private readonly ChaosSettings _chaos;
+
+    private DemoPaymentChannels(List<SerializedFake> fakes, IReadOnlyList<(IPaymentChannel Channel, ChannelPolicy Policy)> wallets, ChaosSettings chaos)
+    {
+        _fakes = fakes;
+        Wallets = wallets;
+        _chaos = chaos;
+    }
+
+    /// <summary>Gets the WeChat Pay and Alipay channels with their resolution policies, ready for <see cref="PaymentEngineBuilder.AddChannel"/>.</summary>
+    public IReadOnlyList<(IPaymentChannel Channel, ChannelPolicy Policy)> Wallets { get; }
+
+    public static DemoPaymentChannels Create(DemoOptions options, ChaosSettings chaos, DashboardState stats, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var customerDelay = TimeSpan.FromMilliseconds(options.SimulatedCustomerDelayMs);
+        var fakes = new List<SerializedFake>();
+        var wallets = new List<(IPaymentChannel, ChannelPolicy)>();
+        foreach (var (id, policy) in new[] { (PaymentChannelId.WeChatPay, ChannelPolicy.WeChatPay()), (PaymentChannelId.Alipay, ChannelPolicy.Alipay()) })
+        {
+            var fake = new FakePaymentChannel(id, time, new Random(id == PaymentChannelId.WeChatPay ? 11 : 17))
+            {
+                // The simulated customer: confirms in the app after a short delay, unless the chaos panel says they
+                // mistype the password or keep the payment in USERPAYING / WAIT_BUYER_PAY for a while.
+                CustomerModel = (request, random) =>
+                {
+                    var paying = TimeSpan.FromMilliseconds(chaos.UserPayingDelayMs) + (request.Kind is ChargeKind.CodePay ? TimeSpan.Zero : customerDelay);
+                    var outcome = random.NextDouble() < chaos.WrongPasswordRate ? FakeCustomerOutcome.WrongPassword : FakeCustomerOutcome.Pays;
+                    return new FakeCustomerBehavior(outcome, paying);
+                },
+            };
+            var serialized = new SerializedFake(fake, chaos);
+            fakes.Add(serialized);
+            wallets.Add((new ChaosPaymentChannel(serialized, chaos, stats, time), policy));
+        }
+
+        return new DemoPaymentChannels(fakes, wallets, chaos);
+    }
+
+    /// <summary>
+    /// Delivers the payment results the gateways would POST to the notify URL. With the fakes they are in-process
+    /// objects; with the sandboxes they arrive as signed HTTP callbacks that the adapter verifies before the engine
+    /// sees them. Returns how many were applied.
+    /// </summary>
+    public async Task<int> DeliverCallbacksAsync(IPaymentEngine engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var applied = 0;
+        foreach (var fake in _fakes)
+        {
+            foreach (var notification in fake.TakeDueNotifications())
+            {
+                if (await engine.ApplyNotificationAsync(notification, cancellationToken) == NotificationDisposition.Applied)
+                {
+                    applied++;
+                }
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>Gets what the dashboard shows about the gateways behind the channels.</summary>
+    public string Description => "FakePaymentChannel (simulated customer, chaos: " + _chaos.View() + ")";
+
+    // FakePaymentChannel is a single-threaded test double; the engine calls channels concurrently, so calls are
+    // serialized here. It also feeds the chaos panel's gateway-error rate into the fake's own fault model.
+    private sealed class SerializedFake(FakePaymentChannel fake, ChaosSettings chaos) : IPaymentChannel
+    {
+        private readonly Lock _gate = new();
+
+        public PaymentChannelId Id => fake.Id;
+
+        public IReadOnlyList<PaymentNotification> TakeDueNotifications()
+        {
+            lock (_gate)
+            {
+                return fake.TakeDueNotifications();
+            }
+        }
+
+        public ValueTask<ChannelResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken) => Run(() => fake.ChargeAsync(request, cancellationToken));
+
+        public ValueTask<ChannelResult> QueryAsync(string merchantOrderNumber, CancellationToken cancellationToken) => Run(() => fake.QueryAsync(merchantOrderNumber, cancellationToken));
+
+        public ValueTask<ChannelResult> CancelAsync(string merchantOrderNumber, CancellationToken cancellationToken) => Run(() => fake.CancelAsync(merchantOrderNumber, cancellationToken));
+
+        public ValueTask<ChannelResult> RefundAsync(RefundChannelRequest request, CancellationToken cancellationToken) => Run(() => fake.RefundAsync(request, cancellationToken));
+
+        public ValueTask<ChannelResult> QueryRefundAsync(string merchantOrderNumber, string refundNumber, CancellationToken cancellationToken) =>
+            Run(() => fake.QueryRefundAsync(merchantOrderNumber, refundNumber, cancellationToken));
+
+        private ValueTask<ChannelResult> Run(Func<ValueTask<ChannelResult>> call)
+        {
+            lock (_gate)
+            {
+                fake.Faults.CallFaultRate = chaos.GatewayErrorRate;
+                try
+                {
+                    // The fake answers synchronously, so the result is complete inside the lock.
+                    var pending = call();
+                    return pending.IsCompleted
+                        ? ValueTask.FromResult(pending.Result)
+                        : throw new InvalidOperationException("FakePaymentChannel answered asynchronously; this wrapper relies on it answering inside the lock.");
+                }
+                catch (Exception e) when (e is TimeoutException or IOException)
+                {
+                    return ValueTask.FromException<ChannelResult>(e);
+                }
+            }
+        }
+    }
+}
