@@ -91,10 +91,12 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
 
     public async ValueTask<int> RecoverAsync(CancellationToken cancellationToken = default)
     {
-        var interrupted = await _outbox.GetByStateAsync(PrintJobState.Printing, cancellationToken).ConfigureAwait(false);
+        var now = _timeProvider.GetUtcNow();
+        var printing = await _outbox.GetByStateAsync(PrintJobState.Printing, cancellationToken).ConfigureAwait(false);
+        var interrupted = printing.Where(j => j.LeaseUntil is not { } lease || lease <= now).ToList();
         foreach (var job in interrupted)
         {
-            await _outbox.UpdateAsync(job with { State = PrintJobState.NeedsAttention, LastError = "Interrupted while printing; it may or may not have printed." }, cancellationToken).ConfigureAwait(false);
+            await _outbox.UpdateAsync(job with { State = PrintJobState.NeedsAttention, LastError = "Interrupted while printing; it may or may not have printed.", LeaseUntil = null }, cancellationToken).ConfigureAwait(false);
             Raise(PrinterAlertKind.TicketUncertain, null, job.Key, default, $"Ticket {job.Key} was interrupted while printing; check the kitchen and reprint if it is missing.");
         }
 
@@ -106,6 +108,7 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         await _processing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await RecoverAsync(cancellationToken).ConfigureAwait(false);
             var printed = 0;
             var due = await _outbox.GetDueAsync(_timeProvider.GetUtcNow(), 64, cancellationToken).ConfigureAwait(false);
             foreach (var job in due)
@@ -153,8 +156,13 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
     private async Task<bool> ProcessJobAsync(PrintJob job, CancellationToken cancellationToken)
     {
         var station = _stations[job.Key.StationId];
-        job = job with { State = PrintJobState.Printing, Attempts = job.Attempts + 1 };
-        await _outbox.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+        var claimed = await _outbox.TryClaimAsync(job.Key, job.Attempts, _timeProvider.GetUtcNow() + _options.JobLease, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return false; // another worker (another process sharing the outbox) took this round
+        }
+
+        job = claimed;
 
         var primary = _printers[station.PrimaryPrinterId];
         var outcome = await PrintOnAsync(primary, job, station, backupFrom: null, cancellationToken).ConfigureAwait(false);
@@ -179,7 +187,7 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         }
 
         var retryAt = _timeProvider.GetUtcNow() + _options.RequeueDelay;
-        await _outbox.UpdateAsync(job with { State = PrintJobState.Pending, NextAttemptAt = retryAt, LastError = outcome.Error }, cancellationToken).ConfigureAwait(false);
+        await _outbox.UpdateAsync(job with { State = PrintJobState.Pending, NextAttemptAt = retryAt, LastError = outcome.Error, LeaseUntil = null }, cancellationToken).ConfigureAwait(false);
         Raise(PrinterAlertKind.TicketDelayed, station.PrimaryPrinterId, job.Key, outcome.Status, $"Ticket {job.Key} for {station.Name} could not be printed ({outcome.Error}); retrying at {retryAt:HH:mm:ss}.");
         return false;
     }
@@ -235,7 +243,7 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
 
     private async Task MarkPrintedAsync(PrintJob job, PrinterSession printer, CancellationToken cancellationToken) =>
         await _outbox.UpdateAsync(
-            job with { State = PrintJobState.Printed, PrintedOn = printer.Definition.Id, PrintedAt = _timeProvider.GetUtcNow(), LastError = null },
+            job with { State = PrintJobState.Printed, PrintedOn = printer.Definition.Id, PrintedAt = _timeProvider.GetUtcNow(), LastError = null, LeaseUntil = null },
             CancellationToken.None).ConfigureAwait(false); // printed is printed: record it even if the host is stopping
 
     private void AlertFor(PrinterSession printer, PrintOutcome outcome, PrintJobKey job)
