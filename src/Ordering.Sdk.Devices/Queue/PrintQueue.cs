@@ -42,6 +42,10 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
             p => new PrinterSession(p, transportFactory(p), timeProvider, options.StatusTimeout, options.CompletionTimeout),
             StringComparer.Ordinal);
         _stations = options.Stations.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var printer in _printers.Values)
+        {
+            printer.StatusReported += OnStatusReported;
+        }
 
         var builder = new ResiliencePipelineBuilder<PrintOutcome> { TimeProvider = timeProvider };
         if (options.AttemptsPerPrinter > 1)
@@ -266,6 +270,30 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
 
         _lastAlert[printer.Definition.Id] = kind;
         Raise(kind, printer.Definition.Id, job, outcome.Status, $"Printer {printer.Definition.Name}: {outcome.Error}");
+    }
+
+    // Automatic Status Back: the printer reported a change by itself while a job ran. Faults become alerts at once
+    // (with the same one-per-problem hysteresis); a ready report ends the current problem.
+    private void OnStatusReported(PrinterSession printer, PrinterStatus status)
+    {
+        var c = status.Conditions;
+        PrinterAlertKind? kind = (c & PrinterConditions.PaperEnd) != 0 ? PrinterAlertKind.PaperOut
+            : (c & PrinterConditions.CoverOpen) != 0 ? PrinterAlertKind.CoverOpen
+            : !status.IsReady ? PrinterAlertKind.Offline
+            : null;
+        if (kind is null)
+        {
+            _lastAlert.Remove(printer.Definition.Id);
+            return;
+        }
+
+        if (_lastAlert.TryGetValue(printer.Definition.Id, out var last) && last == kind)
+        {
+            return;
+        }
+
+        _lastAlert[printer.Definition.Id] = kind.Value;
+        Raise(kind.Value, printer.Definition.Id, null, status, $"Printer {printer.Definition.Name} reports {status}.");
     }
 
     private void Raise(PrinterAlertKind kind, string? printerId, PrintJobKey? job, PrinterStatus status, string message) =>
