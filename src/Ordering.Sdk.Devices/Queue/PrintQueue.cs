@@ -115,6 +115,7 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
             await RecoverAsync(cancellationToken).ConfigureAwait(false);
             var printed = 0;
             var due = await _outbox.GetDueAsync(_timeProvider.GetUtcNow(), 64, cancellationToken).ConfigureAwait(false);
+            DevicesMetrics.Depth(due.Count);
             foreach (var job in due)
             {
                 if (await ProcessJobAsync(job, cancellationToken).ConfigureAwait(false))
@@ -167,12 +168,18 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         }
 
         job = claimed;
+        using var activity = DevicesTelemetry.ActivitySource.StartActivity("ordering.devices.print");
+        activity?.SetTag("job", job.Key.ToString());
+        activity?.SetTag("station", station.Id);
+        activity?.SetTag("attempt", job.Attempts);
 
         var primary = _printers[station.PrimaryPrinterId];
         var outcome = await PrintOnAsync(primary, job, station, backupFrom: null, cancellationToken).ConfigureAwait(false);
         if (outcome.IsPrinted)
         {
             await MarkPrintedAsync(job, primary, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("printer", primary.Definition.Id);
+            activity?.SetTag("outcome", "printed");
             return true;
         }
 
@@ -183,6 +190,9 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
             if (onBackup.IsPrinted)
             {
                 await MarkPrintedAsync(job, backup, cancellationToken).ConfigureAwait(false);
+                DevicesMetrics.JobFailedOver(station.Id, primary.Definition.Id);
+                activity?.SetTag("printer", backup.Definition.Id);
+                activity?.SetTag("outcome", "failed_over");
                 Raise(PrinterAlertKind.FailedOver, primary.Definition.Id, job.Key, outcome.Status, $"Ticket {job.Key} was printed on backup printer {backup.Definition.Name} because {primary.Definition.Name} failed: {outcome.Error}");
                 return true;
             }
@@ -190,6 +200,9 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
             outcome = onBackup;
         }
 
+        DevicesMetrics.JobFailed(station.Id);
+        activity?.SetTag("outcome", "delayed");
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome.Error);
         var retryAt = _timeProvider.GetUtcNow() + _options.RequeueDelay;
         await _outbox.UpdateAsync(job with { State = PrintJobState.Pending, NextAttemptAt = retryAt, LastError = outcome.Error, LeaseUntil = null }, cancellationToken).ConfigureAwait(false);
         Raise(PrinterAlertKind.TicketDelayed, station.PrimaryPrinterId, job.Key, outcome.Status, $"Ticket {job.Key} for {station.Name} could not be printed ({outcome.Error}); retrying at {retryAt:HH:mm:ss}.");
@@ -245,10 +258,14 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         return await printer.PrintAsync(_buffer.WrittenMemory, BinaryPrimitives.ReadUInt32LittleEndian(processId), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task MarkPrintedAsync(PrintJob job, PrinterSession printer, CancellationToken cancellationToken) =>
+    private async Task MarkPrintedAsync(PrintJob job, PrinterSession printer, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        DevicesMetrics.JobPrinted(job.Key.StationId, printer.Definition.Id, now - job.CreatedAt);
         await _outbox.UpdateAsync(
-            job with { State = PrintJobState.Printed, PrintedOn = printer.Definition.Id, PrintedAt = _timeProvider.GetUtcNow(), LastError = null, LeaseUntil = null },
+            job with { State = PrintJobState.Printed, PrintedOn = printer.Definition.Id, PrintedAt = now, LastError = null, LeaseUntil = null },
             CancellationToken.None).ConfigureAwait(false); // printed is printed: record it even if the host is stopping
+    }
 
     private void AlertFor(PrinterSession printer, PrintOutcome outcome, PrintJobKey job)
     {
@@ -296,8 +313,11 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         Raise(kind.Value, printer.Definition.Id, null, status, $"Printer {printer.Definition.Name} reports {status}.");
     }
 
-    private void Raise(PrinterAlertKind kind, string? printerId, PrintJobKey? job, PrinterStatus status, string message) =>
+    private void Raise(PrinterAlertKind kind, string? printerId, PrintJobKey? job, PrinterStatus status, string message)
+    {
+        DevicesMetrics.StatusEvent(printerId, kind);
         Alert?.Invoke(this, new PrinterAlertEventArgs(kind, printerId, job, status, message));
+    }
 
     private IPrinterTransport CreateTransport(PrinterDefinition printer) => printer.Host is { } host
         ? new TcpPrinterTransport(host, printer.Port, _options.ConnectTimeout, _options.WriteTimeout, _timeProvider)
