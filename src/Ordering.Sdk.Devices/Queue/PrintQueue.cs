@@ -321,5 +321,6 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
 
     private IPrinterTransport CreateTransport(PrinterDefinition printer) => printer.Host is { } host
         ? new TcpPrinterTransport(host, printer.Port, _options.ConnectTimeout, _options.WriteTimeout, _timeProvider)
+        : SerialPrinterTransport.IsSerialDevice(printer.DevicePath!) ? new SerialPrinterTransport(printer.DevicePath!, _timeProvider)
         : new DeviceFilePrinterTransport(printer.DevicePath!, _timeProvider);
 }
