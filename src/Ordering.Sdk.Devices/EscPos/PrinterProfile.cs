@@ -34,6 +34,7 @@ public sealed class PrinterProfile
         CompletionSignal = other.CompletionSignal;
         Cut = other.Cut;
         RasterBandRows = other.RasterBandRows;
+        AutomaticStatusBack = other.AutomaticStatusBack;
     }
 
     /// <summary>Gets an Epson-compatible 80 mm printer (Simplified Chinese model): 48 columns, GS ( H completion, ESC ( A beeper.</summary>
@@ -48,6 +49,7 @@ public sealed class PrinterProfile
         MaxQrDataBytes = 1020,
         MaxQrModuleSize = 8,
         CompletionSignal = CompletionSignal.PaperSensorStatus,
+        AutomaticStatusBack = false,
     };
 
     /// <summary>Gets a 58 mm Chinese clone: 32 columns, 384 dots, no buzzer, smaller raster bands.</summary>
@@ -103,6 +105,14 @@ public sealed class PrinterProfile
     /// <summary>Gets the number of raster rows sent per GS v 0 band (cheap printers have small buffers).</summary>
     /// <value>The default value is 256.</value>
     public int RasterBandRows { get; init; } = 256;
+
+    /// <summary>
+    /// Gets a value indicating whether the print queue enables Automatic Status Back (GS a) on connections that can
+    /// read, so paper-out, cover-open and offline changes reported while a job runs become alerts at once and end the
+    /// wait for the completion signal early. Off for clones whose ASB is known to be unreliable (DLE EOT still works).
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>; <see cref="ChineseClone80"/> and <see cref="ChineseClone58"/> have it off.</value>
+    public bool AutomaticStatusBack { get; init; } = true;
 
     /// <summary>Checks every property and reports all problems at once.</summary>
     /// <exception cref="OptionsValidationException">A property is out of range.</exception>

@@ -21,6 +21,18 @@ public interface IPrintOutbox
     /// <exception cref="KeyNotFoundException">No job has that key.</exception>
     ValueTask UpdateAsync(PrintJob job, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Claims a pending job for printing, atomically: only if it is still <see cref="PrintJobState.Pending"/> with
+    /// <paramref name="expectedAttempts"/> attempts, it becomes <see cref="PrintJobState.Printing"/> with one more
+    /// attempt and a lease until <paramref name="leaseUntil"/>. Two workers can never both claim one round of a job.
+    /// </summary>
+    /// <param name="key">The job's key.</param>
+    /// <param name="expectedAttempts">The attempt count the caller saw when it read the job.</param>
+    /// <param name="leaseUntil">Until when the claim holds; a job still printing after that counts as interrupted.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The claimed job, or <see langword="null"/> if it no longer exists as read (someone else claimed or changed it).</returns>
+    ValueTask<PrintJob?> TryClaimAsync(PrintJobKey key, int expectedAttempts, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a job by key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

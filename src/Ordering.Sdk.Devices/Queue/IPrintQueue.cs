@@ -33,7 +33,11 @@ public interface IPrintQueue
     /// <exception cref="KeyNotFoundException">No such ticket was ever queued.</exception>
     ValueTask<PrintJobKey> ReprintAsync(string orderId, string stationId, int revision, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks jobs a crash left in <see cref="PrintJobState.Printing"/> as <see cref="PrintJobState.NeedsAttention"/> (they may have printed) and alerts; call once at start-up.</summary>
+    /// <summary>
+    /// Marks jobs left in <see cref="PrintJobState.Printing"/> whose lease (<see cref="PrintQueueOptions.JobLease"/>) ran out —
+    /// interrupted by a crash — as <see cref="PrintJobState.NeedsAttention"/> (they may have printed) and alerts.
+    /// <see cref="ProcessDueAsync"/> does this on every call; call it at start-up too.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The number of jobs found.</returns>
     ValueTask<int> RecoverAsync(CancellationToken cancellationToken = default);

@@ -38,6 +38,21 @@ internal sealed class InMemoryPrintOutbox : IPrintOutbox
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<PrintJob?> TryClaimAsync(PrintJobKey key, int expectedAttempts, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(key, out var job) || job.State != PrintJobState.Pending || job.Attempts != expectedAttempts)
+            {
+                return ValueTask.FromResult<PrintJob?>(null);
+            }
+
+            var claimed = job with { State = PrintJobState.Printing, Attempts = job.Attempts + 1, LeaseUntil = leaseUntil };
+            _jobs[key] = claimed;
+            return ValueTask.FromResult<PrintJob?>(claimed);
+        }
+    }
+
     public ValueTask<PrintJob?> FindAsync(PrintJobKey key, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -12,6 +12,7 @@ namespace Ordering.Sdk.Devices.Queue;
 /// <param name="PrintedOn">The printer that confirmed printing, once printed.</param>
 /// <param name="PrintedAt">When printing was confirmed.</param>
 /// <param name="LastError">Why the last round failed, for staff.</param>
+/// <param name="LeaseUntil">While <see cref="PrintJobState.Printing"/>: until when the claim of the printing process holds; after it the job counts as interrupted.</param>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed record PrintJob(
     PrintJobKey Key,
@@ -22,4 +23,5 @@ public sealed record PrintJob(
     int Attempts = 0,
     string? PrintedOn = null,
     DateTimeOffset? PrintedAt = null,
-    string? LastError = null);
+    string? LastError = null,
+    DateTimeOffset? LeaseUntil = null);

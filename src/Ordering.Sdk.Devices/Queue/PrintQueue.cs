@@ -42,6 +42,10 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
             p => new PrinterSession(p, transportFactory(p), timeProvider, options.StatusTimeout, options.CompletionTimeout),
             StringComparer.Ordinal);
         _stations = options.Stations.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var printer in _printers.Values)
+        {
+            printer.StatusReported += OnStatusReported;
+        }
 
         var builder = new ResiliencePipelineBuilder<PrintOutcome> { TimeProvider = timeProvider };
         if (options.AttemptsPerPrinter > 1)
@@ -91,10 +95,12 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
 
     public async ValueTask<int> RecoverAsync(CancellationToken cancellationToken = default)
     {
-        var interrupted = await _outbox.GetByStateAsync(PrintJobState.Printing, cancellationToken).ConfigureAwait(false);
+        var now = _timeProvider.GetUtcNow();
+        var printing = await _outbox.GetByStateAsync(PrintJobState.Printing, cancellationToken).ConfigureAwait(false);
+        var interrupted = printing.Where(j => j.LeaseUntil is not { } lease || lease <= now).ToList();
         foreach (var job in interrupted)
         {
-            await _outbox.UpdateAsync(job with { State = PrintJobState.NeedsAttention, LastError = "Interrupted while printing; it may or may not have printed." }, cancellationToken).ConfigureAwait(false);
+            await _outbox.UpdateAsync(job with { State = PrintJobState.NeedsAttention, LastError = "Interrupted while printing; it may or may not have printed.", LeaseUntil = null }, cancellationToken).ConfigureAwait(false);
             Raise(PrinterAlertKind.TicketUncertain, null, job.Key, default, $"Ticket {job.Key} was interrupted while printing; check the kitchen and reprint if it is missing.");
         }
 
@@ -106,8 +112,10 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         await _processing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await RecoverAsync(cancellationToken).ConfigureAwait(false);
             var printed = 0;
             var due = await _outbox.GetDueAsync(_timeProvider.GetUtcNow(), 64, cancellationToken).ConfigureAwait(false);
+            DevicesMetrics.Depth(due.Count);
             foreach (var job in due)
             {
                 if (await ProcessJobAsync(job, cancellationToken).ConfigureAwait(false))
@@ -153,14 +161,25 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
     private async Task<bool> ProcessJobAsync(PrintJob job, CancellationToken cancellationToken)
     {
         var station = _stations[job.Key.StationId];
-        job = job with { State = PrintJobState.Printing, Attempts = job.Attempts + 1 };
-        await _outbox.UpdateAsync(job, cancellationToken).ConfigureAwait(false);
+        var claimed = await _outbox.TryClaimAsync(job.Key, job.Attempts, _timeProvider.GetUtcNow() + _options.JobLease, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return false; // another worker (another process sharing the outbox) took this round
+        }
+
+        job = claimed;
+        using var activity = DevicesTelemetry.ActivitySource.StartActivity("ordering.devices.print");
+        activity?.SetTag("job", job.Key.ToString());
+        activity?.SetTag("station", station.Id);
+        activity?.SetTag("attempt", job.Attempts);
 
         var primary = _printers[station.PrimaryPrinterId];
         var outcome = await PrintOnAsync(primary, job, station, backupFrom: null, cancellationToken).ConfigureAwait(false);
         if (outcome.IsPrinted)
         {
             await MarkPrintedAsync(job, primary, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("printer", primary.Definition.Id);
+            activity?.SetTag("outcome", "printed");
             return true;
         }
 
@@ -171,6 +190,9 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
             if (onBackup.IsPrinted)
             {
                 await MarkPrintedAsync(job, backup, cancellationToken).ConfigureAwait(false);
+                DevicesMetrics.JobFailedOver(station.Id, primary.Definition.Id);
+                activity?.SetTag("printer", backup.Definition.Id);
+                activity?.SetTag("outcome", "failed_over");
                 Raise(PrinterAlertKind.FailedOver, primary.Definition.Id, job.Key, outcome.Status, $"Ticket {job.Key} was printed on backup printer {backup.Definition.Name} because {primary.Definition.Name} failed: {outcome.Error}");
                 return true;
             }
@@ -178,8 +200,11 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
             outcome = onBackup;
         }
 
+        DevicesMetrics.JobFailed(station.Id);
+        activity?.SetTag("outcome", "delayed");
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome.Error);
         var retryAt = _timeProvider.GetUtcNow() + _options.RequeueDelay;
-        await _outbox.UpdateAsync(job with { State = PrintJobState.Pending, NextAttemptAt = retryAt, LastError = outcome.Error }, cancellationToken).ConfigureAwait(false);
+        await _outbox.UpdateAsync(job with { State = PrintJobState.Pending, NextAttemptAt = retryAt, LastError = outcome.Error, LeaseUntil = null }, cancellationToken).ConfigureAwait(false);
         Raise(PrinterAlertKind.TicketDelayed, station.PrimaryPrinterId, job.Key, outcome.Status, $"Ticket {job.Key} for {station.Name} could not be printed ({outcome.Error}); retrying at {retryAt:HH:mm:ss}.");
         return false;
     }
@@ -233,10 +258,14 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         return await printer.PrintAsync(_buffer.WrittenMemory, BinaryPrimitives.ReadUInt32LittleEndian(processId), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task MarkPrintedAsync(PrintJob job, PrinterSession printer, CancellationToken cancellationToken) =>
+    private async Task MarkPrintedAsync(PrintJob job, PrinterSession printer, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        DevicesMetrics.JobPrinted(job.Key.StationId, printer.Definition.Id, now - job.CreatedAt);
         await _outbox.UpdateAsync(
-            job with { State = PrintJobState.Printed, PrintedOn = printer.Definition.Id, PrintedAt = _timeProvider.GetUtcNow(), LastError = null },
+            job with { State = PrintJobState.Printed, PrintedOn = printer.Definition.Id, PrintedAt = now, LastError = null, LeaseUntil = null },
             CancellationToken.None).ConfigureAwait(false); // printed is printed: record it even if the host is stopping
+    }
 
     private void AlertFor(PrinterSession printer, PrintOutcome outcome, PrintJobKey job)
     {
@@ -260,10 +289,38 @@ internal sealed class PrintQueue : IPrintQueue, IAsyncDisposable
         Raise(kind, printer.Definition.Id, job, outcome.Status, $"Printer {printer.Definition.Name}: {outcome.Error}");
     }
 
-    private void Raise(PrinterAlertKind kind, string? printerId, PrintJobKey? job, PrinterStatus status, string message) =>
+    // Automatic Status Back: the printer reported a change by itself while a job ran. Faults become alerts at once
+    // (with the same one-per-problem hysteresis); a ready report ends the current problem.
+    private void OnStatusReported(PrinterSession printer, PrinterStatus status)
+    {
+        var c = status.Conditions;
+        PrinterAlertKind? kind = (c & PrinterConditions.PaperEnd) != 0 ? PrinterAlertKind.PaperOut
+            : (c & PrinterConditions.CoverOpen) != 0 ? PrinterAlertKind.CoverOpen
+            : !status.IsReady ? PrinterAlertKind.Offline
+            : null;
+        if (kind is null)
+        {
+            _lastAlert.Remove(printer.Definition.Id);
+            return;
+        }
+
+        if (_lastAlert.TryGetValue(printer.Definition.Id, out var last) && last == kind)
+        {
+            return;
+        }
+
+        _lastAlert[printer.Definition.Id] = kind.Value;
+        Raise(kind.Value, printer.Definition.Id, null, status, $"Printer {printer.Definition.Name} reports {status}.");
+    }
+
+    private void Raise(PrinterAlertKind kind, string? printerId, PrintJobKey? job, PrinterStatus status, string message)
+    {
+        DevicesMetrics.StatusEvent(printerId, kind);
         Alert?.Invoke(this, new PrinterAlertEventArgs(kind, printerId, job, status, message));
+    }
 
     private IPrinterTransport CreateTransport(PrinterDefinition printer) => printer.Host is { } host
         ? new TcpPrinterTransport(host, printer.Port, _options.ConnectTimeout, _options.WriteTimeout, _timeProvider)
+        : SerialPrinterTransport.IsSerialDevice(printer.DevicePath!) ? new SerialPrinterTransport(printer.DevicePath!, _timeProvider)
         : new DeviceFilePrinterTransport(printer.DevicePath!, _timeProvider);
 }

@@ -41,6 +41,31 @@ public sealed class PrintQueueOptions
     /// <value>The default value is 1 second.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Gets or sets how long a worker's claim on a job lasts. A job still marked printing after its lease ran out
+    /// was interrupted (a crash or a killed process): it is flagged for staff, never re-sent automatically, since it
+    /// may have printed. Must exceed the longest possible round (see <see cref="LongestRound"/>).
+    /// </summary>
+    /// <value>The default value is 10 minutes.</value>
+    public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Gets the longest one round of a job can take with these timeouts: every attempt on the primary and the backup timing out, with retry delays and buffer clearing.</summary>
+    public TimeSpan LongestRound
+    {
+        get
+        {
+            var attempt = ConnectTimeout + (StatusTimeout * 8) + WriteTimeout + CompletionTimeout;
+            var delays = TimeSpan.Zero;
+            for (var i = 0; i < AttemptsPerPrinter - 1; i++)
+            {
+                delays += RetryDelay * Math.Pow(2, i);
+            }
+
+            var clear = ConnectTimeout + WriteTimeout + StatusTimeout;
+            return ((attempt * AttemptsPerPrinter) + delays + clear) * 2;
+        }
+    }
+
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="OptionsValidationException">A setting is invalid.</exception>
     public void Validate()
@@ -121,13 +146,18 @@ public sealed class PrintQueueOptions
         {
             (nameof(RetryDelay), RetryDelay), (nameof(RequeueDelay), RequeueDelay), (nameof(ConnectTimeout), ConnectTimeout),
             (nameof(WriteTimeout), WriteTimeout), (nameof(StatusTimeout), StatusTimeout), (nameof(CompletionTimeout), CompletionTimeout),
-            (nameof(PollInterval), PollInterval),
+            (nameof(PollInterval), PollInterval), (nameof(JobLease), JobLease),
         })
         {
             if (value <= TimeSpan.Zero || value > TimeSpan.FromHours(1))
             {
                 failures.Add($"{name} must be positive and at most one hour; it is {value}.");
             }
+        }
+
+        if (failures.Count == 0 && JobLease <= LongestRound)
+        {
+            failures.Add($"JobLease ({JobLease}) must be longer than the longest round these timeouts allow ({LongestRound}); otherwise a slow round would be taken for a crash.");
         }
 
         if (failures.Count > 0)

@@ -22,7 +22,11 @@ public sealed class PrinterDefinition
     /// <value>The default value is 9100.</value>
     public int Port { get; set; } = 9100;
 
-    /// <summary>Gets or sets the device file of a USB printer, for example <c>/dev/usb/lp0</c>.</summary>
+    /// <summary>
+    /// Gets or sets the device file of a USB printer (for example <c>/dev/usb/lp0</c>) or of a serial printer
+    /// (<c>/dev/ttyS0</c>, <c>/dev/ttyUSB0</c>, <c>/dev/ttyACM0</c>). A serial line must already be configured by
+    /// the host — baud rate, parity, flow control, raw mode — since the SDK does not change line settings.
+    /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? DevicePath { get; set; }
 

@@ -8,6 +8,8 @@ namespace Ordering.Sdk.Devices.Queue;
 // (GS ( H echo or GS r reply) comes back — never because the socket write returned.
 internal sealed class PrinterSession : IAsyncDisposable
 {
+    // GS a 0x0F: report drawer, online/offline, error and roll-paper changes (bits 0-3).
+    private static readonly byte[] EnableAsb = [0x1D, 0x61, 0x0F];
     private static readonly byte[] ClearBuffers = [0x10, 0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08, 0x10, 0x05, 0x02];
 
     private readonly IPrinterTransport _transport;
@@ -31,6 +33,9 @@ internal sealed class PrinterSession : IAsyncDisposable
 
     public PrinterProfile Profile => Definition.Profile;
 
+    /// <summary>Raised for every Automatic Status Back message the printer sends while a job runs.</summary>
+    public event Action<PrinterSession, PrinterStatus>? StatusReported;
+
     /// <summary>Sends <paramref name="job"/> (which must end with the completion request for <paramref name="processId"/>) and waits for confirmation.</summary>
     public async Task<PrintOutcome> PrintAsync(ReadOnlyMemory<byte> job, uint processId, CancellationToken cancellationToken)
     {
@@ -51,6 +56,11 @@ internal sealed class PrinterSession : IAsyncDisposable
             {
                 if (_transport.CanRead)
                 {
+                    if (Profile.AutomaticStatusBack)
+                    {
+                        await _transport.WriteAsync(EnableAsb, cancellationToken).ConfigureAwait(false);
+                    }
+
                     var status = await QueryStatusAsync(cancellationToken).ConfigureAwait(false);
                     if (status is null)
                     {
@@ -157,11 +167,14 @@ internal sealed class PrinterSession : IAsyncDisposable
     private async Task<bool> WaitForCompletionAsync(uint processId, CancellationToken cancellationToken)
     {
         var byProcessId = Profile.CompletionSignal == CompletionSignal.ProcessId;
+        // An ASB message saying the printer stopped (paper out, cover open, offline) ends the wait: the job cannot
+        // complete until staff act, and the queue should clear and fail over now rather than at the timeout.
         var reply = await ReadUntilAsync(
-            r => byProcessId ? r.Kind == PrinterResponseKind.ProcessId && r.ProcessId == processId : r.Kind == PrinterResponseKind.PaperSensor,
+            r => (byProcessId ? r.Kind == PrinterResponseKind.ProcessId && r.ProcessId == processId : r.Kind == PrinterResponseKind.PaperSensor)
+                || (r.Kind == PrinterResponseKind.AutomaticStatus && !r.Status.IsReady),
             _completionTimeout,
             cancellationToken).ConfigureAwait(false);
-        return reply is not null;
+        return reply is { Kind: not PrinterResponseKind.AutomaticStatus };
     }
 
     private async Task<PrinterResponse?> ReadUntilAsync(Func<PrinterResponse, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
@@ -171,6 +184,11 @@ internal sealed class PrinterSession : IAsyncDisposable
         {
             while (_reader.TryRead(out var response))
             {
+                if (response.Kind == PrinterResponseKind.AutomaticStatus)
+                {
+                    StatusReported?.Invoke(this, response.Status);
+                }
+
                 if (match(response))
                 {
                     return response;

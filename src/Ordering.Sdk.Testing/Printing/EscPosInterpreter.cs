@@ -305,6 +305,9 @@ internal sealed class EscPosInterpreter
         switch (Arg(1))
         {
             case (byte)'@':
+                // A new job on paper that still holds a torn fragment of an earlier one (cleared, or cut off by a
+                // dropped connection): the fragment stays an uncut document of its own instead of merging into this one.
+                FlushPartialDocument();
                 _chineseMode = _chineseModeAtPowerOn;
                 _bold = _underline = false;
                 _width = _height = 1;

@@ -40,7 +40,7 @@ public sealed class PrintedDocument
     /// <summary>Gets the number of cash-drawer pulses received.</summary>
     public int DrawerPulses { get; }
 
-    /// <summary>Gets a value indicating whether the document ended with a cut (<see langword="false"/> when the job was cut off, for example by a dropped connection).</summary>
+    /// <summary>Gets a value indicating whether the document ended with a cut (<see langword="false"/> when the job was cut off, for example by a dropped connection or a cleared buffer; the next ESC @ starts a new document).</summary>
     public bool IsCut { get; }
 
     /// <summary>Gets all lines joined by <c>\n</c>, for assertions.</summary>

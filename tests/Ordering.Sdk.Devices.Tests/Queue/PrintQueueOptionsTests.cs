@@ -20,6 +20,19 @@ public sealed class PrintQueueOptionsTests
     }
 
     [Fact]
+    public void Validate_LeaseShorterThanTheLongestRound_Rejected_BecauseASlowRoundWouldLookLikeACrash()
+    {
+        var options = new PrintQueueOptions();
+        options.Printers.Add(new PrinterDefinition { Id = "p1", Host = "127.0.0.1" });
+        Assert.Equal(TimeSpan.FromSeconds(((3 + 16 + 5 + 20) * 3) + 1 + 2 + (3 + 5 + 2)) * 2, options.LongestRound);
+        options.Validate();
+
+        options.JobLease = options.LongestRound;
+        var ex = Assert.Throws<OptionsValidationException>(options.Validate);
+        Assert.StartsWith("JobLease", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddOrderingPrintQueue_InvalidOptions_FailsAtRegistration() =>
         Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddOrderingPrintQueue(o => o.Printers.Add(new PrinterDefinition())));
 
