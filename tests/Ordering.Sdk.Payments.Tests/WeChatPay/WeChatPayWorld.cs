@@ -31,7 +31,7 @@ internal sealed class WeChatPayWorld : IAsyncDisposable
     public static WeChatPayWorld Create(TimeProvider? time = null, Action<WeChatPaySandboxOptions>? sandbox = null, Action<WeChatPayOptions>? channel = null)
     {
         time ??= NewClock();
-        var sandboxOptions = new WeChatPaySandboxOptions { TimeProvider = time, Seed = 42 };
+        var sandboxOptions = new WeChatPaySandboxOptions { TimeProvider = time, Seed = 42, ShareKeysInProcess = true };
         sandbox?.Invoke(sandboxOptions);
         var box = WeChatPaySandbox.Start(sandboxOptions);
         var options = new WeChatPayOptions();

@@ -19,7 +19,9 @@ namespace Ordering.Sdk.Testing;
 /// <threadsafety>Safe to use from the test and the server threads at once.</threadsafety>
 public sealed partial class WeChatPaySandbox : IAsyncDisposable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Seed, bool Platform, DateOnly Day), WeChatPaySandboxKeys> SharedKeys = new();
     private readonly Lock _gate = new();
+    private readonly bool _ownsKeys;
     private readonly WeChatPaySandboxOptions _options;
     private readonly TimeProvider _time;
     private readonly Random _random;
@@ -42,7 +44,17 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         _options = options;
         _time = options.TimeProvider;
         _random = new Random(options.Seed);
-        _keys = new WeChatPaySandboxKeys(_random, _time.GetUtcNow(), options.IssuePlatformCertificate);
+        var now = _time.GetUtcNow();
+        if (options.ShareKeysInProcess)
+        {
+            _keys = SharedKeys.GetOrAdd((options.Seed, options.IssuePlatformCertificate, DateOnly.FromDateTime(now.UtcDateTime)), _ => new WeChatPaySandboxKeys(new Random(options.Seed), now, options.IssuePlatformCertificate));
+        }
+        else
+        {
+            _keys = new WeChatPaySandboxKeys(_random, now, options.IssuePlatformCertificate);
+            _ownsKeys = true;
+        }
+
         _server = LoopbackHttpServer.Start(HandleAsync);
     }
 
@@ -231,7 +243,10 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     {
         await _server.DisposeAsync().ConfigureAwait(false);
         _callbackClient.Dispose();
-        _keys.Dispose();
+        if (_ownsKeys)
+        {
+            _keys.Dispose();
+        }
     }
 
     private static WeChatPaySandboxTrade Snapshot(SandboxTrade t) =>

@@ -27,6 +27,13 @@ public sealed class WeChatPaySandboxOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool SignCallbacksWithPlatformCertificate { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether sandboxes with the same seed, platform-certificate setting and start day reuse
+    /// one set of RSA keys in this process (key generation dominates a short test's run time).
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: each instance generates its own keys.</value>
+    public bool ShareKeysInProcess { get; set; }
+
     /// <summary>Gets or sets how long a refund stays PROCESSING before it succeeds; zero answers SUCCESS at once.</summary>
     /// <value>The default value is zero.</value>
     public TimeSpan RefundDelay { get; set; } = TimeSpan.Zero;
