@@ -8,7 +8,7 @@ namespace Ordering.Sdk.Testing;
 // API v2 code pay: XML in and out, signed with the API v2 key (MD5 or HMAC-SHA256, as the request says).
 public sealed partial class WeChatPaySandbox
 {
-    private LoopbackHttpResponse HandleV2(LoopbackHttpRequest request, (string Code, int Status, string Message)? error, bool systemError)
+    private LoopbackHttpResponse HandleV2(LoopbackHttpRequest request, (string Code, int Status, string Message)? error, bool systemError, bool badSignature)
     {
         Dictionary<string, string> fields;
         try
@@ -109,6 +109,14 @@ public sealed partial class WeChatPaySandbox
             {
                 reply["recall"] = "Y";
             }
+        }
+
+        if (badSignature)
+        {
+            // Signed, then altered: the sign no longer matches what is sent.
+            var signed = Xml(reply, hmac);
+            var body = Encoding.UTF8.GetString(signed.Body).Replace("<total_fee><![CDATA[", "<total_fee><![CDATA[1", StringComparison.Ordinal);
+            return signed with { Body = Encoding.UTF8.GetBytes(body.Contains("<total_fee>", StringComparison.Ordinal) ? body : body.Replace("<nonce_str><![CDATA[", "<nonce_str><![CDATA[X", StringComparison.Ordinal)) };
         }
 
         return Xml(reply, hmac);

@@ -287,7 +287,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         LoopbackHttpResponse response;
         if (isV2)
         {
-            response = HandleV2(request, error, fault == WeChatPaySandboxFault.SystemError);
+            response = HandleV2(request, error, fault == WeChatPaySandboxFault.SystemError, fault == WeChatPaySandboxFault.BadResponseSignature);
         }
         else
         {
