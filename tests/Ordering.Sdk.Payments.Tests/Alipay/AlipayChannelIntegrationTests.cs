@@ -32,6 +32,47 @@ public sealed class AlipayChannelIntegrationTests
         Assert.Equal(FailureCause.Customer, result.Error.Cause);
     }
 
+    [Theory]
+    [InlineData(AlipayCustomerBehavior.InsufficientBalance, "ACQ.BUYER_BALANCE_NOT_ENOUGH", FailureCause.Customer, RecommendedAction.AskForNewCode)]
+    [InlineData(AlipayCustomerBehavior.ExpiredCode, "ACQ.PAYMENT_AUTH_CODE_INVALID", FailureCause.Customer, RecommendedAction.AskForNewCode)]
+    [InlineData(AlipayCustomerBehavior.RiskRejected, "ACQ.PAYMENT_REQUEST_HAS_RISK", FailureCause.Risk, RecommendedAction.SwitchMethod)]
+    public async Task Charge_CustomerFailure_IsDeclinedWithCauseAndAction(AlipayCustomerBehavior behavior, string subCode, FailureCause cause, RecommendedAction action)
+    {
+        await using var h = AlipayHarness.Create();
+        h.Sandbox.SetCustomer("281234567890123456", new(behavior, TimeSpan.Zero));
+
+        var result = await h.Channel.ChargeAsync(AlipayHarness.CodePay("TF", 500), None);
+
+        Assert.Equal(ChannelOutcome.Declined, result.Outcome);
+        Assert.Equal((subCode, cause, (RecommendedAction?)action), (result.Error!.RawCode, result.Error.Cause, result.Error.Action));
+    }
+
+    [Theory]
+    [InlineData("alipay.trade.pay")]
+    [InlineData("alipay.trade.query")]
+    [InlineData("alipay.trade.cancel")]
+    [InlineData("alipay.trade.refund")]
+    [InlineData("alipay.trade.fastpay.refund.query")]
+    public async Task AnyOperation_AcqSystemError_IsUnknownNeverDeclined(string method)
+    {
+        await using var h = AlipayHarness.Create();
+        await h.Channel.ChargeAsync(AlipayHarness.CodePay("S1", 500), None);
+        h.Sandbox.InjectFault(new(AlipaySandboxFaultKind.SystemError, method));
+
+        var result = method switch
+        {
+            "alipay.trade.pay" => await h.Channel.ChargeAsync(AlipayHarness.CodePay("S2", 500), None),
+            "alipay.trade.query" => await h.Channel.QueryAsync("S1", None),
+            "alipay.trade.cancel" => await h.Channel.CancelAsync("S1", None),
+            "alipay.trade.refund" => await h.Channel.RefundAsync(new RefundChannelRequest("S1", "S1-r", Money.Fen(1), Money.Fen(500), null), None),
+            _ => await h.Channel.QueryRefundAsync("S1", "S1-r", None),
+        };
+
+        Assert.Equal(ChannelOutcome.Unknown, result.Outcome);
+        Assert.Equal("ACQ.SYSTEM_ERROR", result.Error!.RawCode);
+        Assert.Equal(RecommendedAction.QueryThenDecide, result.Error.Action);
+    }
+
     [Fact]
     public async Task Charge_PaysAfterDelay_WaitsThenQuerySucceeds()
     {

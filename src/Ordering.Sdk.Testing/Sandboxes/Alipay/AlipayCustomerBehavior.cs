@@ -17,4 +17,10 @@ public enum AlipayCustomerBehavior
 
     /// <summary>Is asked for a password and cancels on the phone after the delay: the trade closes.</summary>
     CancelsAfterDelay = 4,
+
+    /// <summary>Shows an expired payment code: 40004 ACQ.PAYMENT_AUTH_CODE_INVALID.</summary>
+    ExpiredCode = 5,
+
+    /// <summary>Is stopped by Alipay's risk control: 40004 ACQ.PAYMENT_REQUEST_HAS_RISK.</summary>
+    RiskRejected = 6,
 }

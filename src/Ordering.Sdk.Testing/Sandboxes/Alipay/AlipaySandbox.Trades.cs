@@ -68,6 +68,12 @@ public sealed partial class AlipaySandbox
             case AlipayCustomerBehavior.InsufficientBalance:
                 trade.Status = AlipaySandboxTradeStatus.TradeClosed;
                 return BusinessError("ACQ.BUYER_BALANCE_NOT_ENOUGH", "买家余额不足");
+            case AlipayCustomerBehavior.ExpiredCode:
+                _trades.Remove(outTradeNo);
+                return BusinessError("ACQ.PAYMENT_AUTH_CODE_INVALID", "支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款");
+            case AlipayCustomerBehavior.RiskRejected:
+                trade.Status = AlipaySandboxTradeStatus.TradeClosed;
+                return BusinessError("ACQ.PAYMENT_REQUEST_HAS_RISK", "支付存在风险");
             case AlipayCustomerBehavior.PaysAfterDelay or AlipayCustomerBehavior.CancelsAfterDelay:
                 trade.ResolveAt = now + customer.Delay;
                 _timers.Add(_time.CreateTimer(_ => Resolve(outTradeNo), null, customer.Delay, Timeout.InfiniteTimeSpan));

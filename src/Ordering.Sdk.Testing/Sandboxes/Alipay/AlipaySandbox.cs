@@ -213,6 +213,11 @@ public sealed partial class AlipaySandbox : IAsyncDisposable
             return Answer(node, Error("20000", "Service Currently Unavailable", "isp.unknow-error", "系统繁忙"), badSignature: false);
         }
 
+        if (fault?.Kind == AlipaySandboxFaultKind.SystemError)
+        {
+            return Answer(node, BusinessError("ACQ.SYSTEM_ERROR", "系统错误"), badSignature: false);
+        }
+
         var result = Check(values) ?? Dispatch(method, values);
         switch (fault?.Kind)
         {

@@ -23,4 +23,7 @@ public enum AlipaySandboxFaultKind
 
     /// <summary>The next notification is first delivered with a wrong signature, then correctly.</summary>
     BadSignatureNotification = 6,
+
+    /// <summary>40004 ACQ.SYSTEM_ERROR without processing.</summary>
+    SystemError = 7,
 }
