@@ -1,0 +1,20 @@
+namespace Ordering.Sdk.Testing.Alipay;
+
+/// <summary>Settings of an <see cref="AlipaySandbox"/>.</summary>
+public sealed class AlipaySandboxOptions
+{
+    /// <summary>Gets or sets the application id the sandbox accepts (16 digits).</summary>
+    public string AppId { get; set; } = "2021000000000001";
+
+    /// <summary>Gets or sets the seller (partner) id the sandbox reports (2088 + 12 digits).</summary>
+    public string SellerId { get; set; } = "2088000000000001";
+
+    /// <summary>Gets or sets the application's public key (PEM) the sandbox verifies request signatures with.</summary>
+    public string AppPublicKeyPem { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the clock of the ledger, customers and the notification retry schedule; a fake clock compresses them.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets what a customer does when an unknown payment code is scanned.</summary>
+    public AlipaySandboxCustomer DefaultCustomer { get; set; } = AlipaySandboxCustomer.PaysAtOnce;
+}
