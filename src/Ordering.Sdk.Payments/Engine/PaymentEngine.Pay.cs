@@ -190,10 +190,10 @@ internal sealed partial class PaymentEngine
         if (_orders.TryGetValue(request.OrderId, out var book))
         {
             var status = book.ComputeStatus();
-            var open = request.AmountDue - status.Confirmed - status.InProgress;
+            var open = OpenAmount(request.AmountDue, status);
             if (request.Amount > open)
             {
-                return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.ExceedsOutstanding, $"Only {open} is open on the order ({status.Confirmed} confirmed, {status.InProgress} in progress).", RecommendedAction.QueryThenDecide);
+                return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.ExceedsOutstanding, $"Only {open} is open on the order ({status.Confirmed} confirmed, {status.Refunded} refunded, {status.InProgress} in progress).", RecommendedAction.QueryThenDecide);
             }
         }
 
@@ -203,6 +203,15 @@ internal sealed partial class PaymentEngine
         }
 
         return null;
+    }
+
+    // What a new tender may still take: the amount due minus the money kept (captured minus refunded) by
+    // confirmed tenders, minus what in-flight attempts reserve; never negative. Refunded money was given back,
+    // so after 反结账 and a partial refund the difference can be tendered again.
+    internal static Money OpenAmount(Money amountDue, OrderPaymentStatus status)
+    {
+        var open = amountDue - (status.Confirmed - status.Refunded) - status.InProgress;
+        return open.MinorUnits < 0 ? Money.Zero(amountDue.Currency) : open;
     }
 
     private void Register(PaymentAttempt attempt, Money amountDue)
