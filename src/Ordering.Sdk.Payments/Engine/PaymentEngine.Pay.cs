@@ -191,6 +191,13 @@ internal sealed partial class PaymentEngine
         {
             var status = book.ComputeStatus();
             var open = OpenAmount(request.AmountDue, status);
+            if (request.Amount > open && request.Amount <= open + status.InProgress)
+            {
+                // Only the reservation of attempts still in flight stands in the way: name them, and say that
+                // cancelling one (close at the channel, then release) lets this tender through without a double charge.
+                return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.EarlierAttemptInFlight, $"Only {open} is open on the order; {status.InProgress} is held by attempt(s) in flight ({InFlightIds(book)}). Cancel the earlier attempt to release it.", RecommendedAction.QueryThenDecide);
+            }
+
             if (request.Amount > open)
             {
                 return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.ExceedsOutstanding, $"Only {open} is open on the order ({status.Confirmed} confirmed, {status.Refunded} refunded, {status.InProgress} in progress).", RecommendedAction.QueryThenDecide);
@@ -214,6 +221,20 @@ internal sealed partial class PaymentEngine
         return open.MinorUnits < 0 ? Money.Zero(amountDue.Currency) : open;
     }
 
+    private static string InFlightIds(OrderBook book)
+    {
+        var ids = new List<string>();
+        foreach (var attempt in book.Attempts)
+        {
+            if (attempt.ReservesOutstanding)
+            {
+                ids.Add(attempt.Id);
+            }
+        }
+
+        return string.Join(", ", ids);
+    }
+
     private void Register(PaymentAttempt attempt, Money amountDue)
     {
         _attempts[attempt.Id] = attempt;
@@ -226,6 +247,7 @@ internal sealed partial class PaymentEngine
 
         book.AmountDue = amountDue;
         book.Attempts.Add(attempt);
+        Touch(attempt);
     }
 
     // Applies a charge or query answer to an attempt; the caller holds the mutex.
@@ -257,6 +279,7 @@ internal sealed partial class PaymentEngine
                 break;
             case ChannelOutcome.CustomerPaying:
                 attempt.CustomerPrompt = result.CustomerPrompt ?? attempt.CustomerPrompt;
+                Touch(attempt);
                 await FireAsync(attempt, PaymentTrigger.CustomerPaying).ConfigureAwait(false);
                 Schedule(attempt, next);
                 break;
