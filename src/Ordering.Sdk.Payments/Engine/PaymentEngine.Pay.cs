@@ -190,10 +190,17 @@ internal sealed partial class PaymentEngine
         if (_orders.TryGetValue(request.OrderId, out var book))
         {
             var status = book.ComputeStatus();
-            var open = request.AmountDue - status.Confirmed - status.InProgress;
+            var open = OpenAmount(request.AmountDue, status);
+            if (request.Amount > open && request.Amount <= open + status.InProgress)
+            {
+                // Only the reservation of attempts still in flight stands in the way: name them, and say that
+                // cancelling one (close at the channel, then release) lets this tender through without a double charge.
+                return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.EarlierAttemptInFlight, $"Only {open} is open on the order; {status.InProgress} is held by attempt(s) in flight ({InFlightIds(book)}). Cancel the earlier attempt to release it.", RecommendedAction.QueryThenDecide);
+            }
+
             if (request.Amount > open)
             {
-                return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.ExceedsOutstanding, $"Only {open} is open on the order ({status.Confirmed} confirmed, {status.InProgress} in progress).", RecommendedAction.QueryThenDecide);
+                return new ChannelError(FailureCause.Duplicate, EngineErrorCodes.ExceedsOutstanding, $"Only {open} is open on the order ({status.Confirmed} confirmed, {status.Refunded} refunded, {status.InProgress} in progress).", RecommendedAction.QueryThenDecide);
             }
         }
 
@@ -203,6 +210,29 @@ internal sealed partial class PaymentEngine
         }
 
         return null;
+    }
+
+    // What a new tender may still take: the amount due minus the money kept (captured minus refunded) by
+    // confirmed tenders, minus what in-flight attempts reserve; never negative. Refunded money was given back,
+    // so after 反结账 and a partial refund the difference can be tendered again.
+    internal static Money OpenAmount(Money amountDue, OrderPaymentStatus status)
+    {
+        var open = amountDue - (status.Confirmed - status.Refunded) - status.InProgress;
+        return open.MinorUnits < 0 ? Money.Zero(amountDue.Currency) : open;
+    }
+
+    private static string InFlightIds(OrderBook book)
+    {
+        var ids = new List<string>();
+        foreach (var attempt in book.Attempts)
+        {
+            if (attempt.ReservesOutstanding)
+            {
+                ids.Add(attempt.Id);
+            }
+        }
+
+        return string.Join(", ", ids);
     }
 
     private void Register(PaymentAttempt attempt, Money amountDue)
@@ -217,6 +247,7 @@ internal sealed partial class PaymentEngine
 
         book.AmountDue = amountDue;
         book.Attempts.Add(attempt);
+        Touch(attempt);
     }
 
     // Applies a charge or query answer to an attempt; the caller holds the mutex.
@@ -248,6 +279,7 @@ internal sealed partial class PaymentEngine
                 break;
             case ChannelOutcome.CustomerPaying:
                 attempt.CustomerPrompt = result.CustomerPrompt ?? attempt.CustomerPrompt;
+                Touch(attempt);
                 await FireAsync(attempt, PaymentTrigger.CustomerPaying).ConfigureAwait(false);
                 Schedule(attempt, next);
                 break;

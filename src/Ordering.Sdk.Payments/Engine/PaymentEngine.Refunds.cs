@@ -326,6 +326,7 @@ internal sealed partial class PaymentEngine
                 await AppendRefundChangeAsync(part, RefundState.Succeeded, result.ChannelTransactionId, null).ConfigureAwait(false);
                 attempt.RefundReserved -= part.Amount;
                 attempt.Refunded += part.Amount;
+                Touch(attempt);
                 await FireAsync(attempt, attempt.Refunded == attempt.Captured ? PaymentTrigger.FullRefund : PaymentTrigger.PartialRefund).ConfigureAwait(false);
                 PaymentsMetrics.RefundResolved(attempt.Channel, RefundState.Succeeded);
                 Unschedule(part);

@@ -48,6 +48,8 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
+            // Everything was folded from the journal without the usual touch points: publish it all.
+            TouchAll();
             Exit();
         }
     }

@@ -41,62 +41,7 @@ internal sealed partial class PaymentEngine : IPaymentEngine
 
     public event EventHandler<LateSuccessEventArgs>? LateSuccessDetected;
 
-    public DateTimeOffset? NextDueAt
-    {
-        get
-        {
-            _mutex.Wait();
-            try
-            {
-                DateTimeOffset? next = null;
-                foreach (var attempt in _dueAttempts)
-                {
-                    next = Earliest(next, attempt.DueAt);
-                }
-
-                foreach (var part in _dueParts)
-                {
-                    next = Earliest(next, part.DueAt);
-                }
-
-                return next;
-            }
-            finally
-            {
-                _mutex.Release();
-            }
-        }
-    }
-
     internal IReadOnlyDictionary<PaymentChannelId, ChannelSlot> Channels => _channels;
-
-    public PaymentAttemptSnapshot? GetAttempt(string attemptId)
-    {
-        ArgumentNullException.ThrowIfNull(attemptId);
-        _mutex.Wait();
-        try
-        {
-            return _attempts.TryGetValue(attemptId, out var attempt) ? attempt.ToSnapshot() : null;
-        }
-        finally
-        {
-            _mutex.Release();
-        }
-    }
-
-    public IReadOnlyList<PaymentAttemptSnapshot> GetAttempts(string orderId)
-    {
-        ArgumentNullException.ThrowIfNull(orderId);
-        _mutex.Wait();
-        try
-        {
-            return _orders.TryGetValue(orderId, out var book) ? book.Attempts.ConvertAll(static a => a.ToSnapshot()) : [];
-        }
-        finally
-        {
-            _mutex.Release();
-        }
-    }
 
     public RefundSnapshot? GetRefund(string refundNumber)
     {
@@ -112,42 +57,6 @@ internal sealed partial class PaymentEngine : IPaymentEngine
         }
     }
 
-    public OrderPaymentStatus GetOrderStatus(string orderId)
-    {
-        ArgumentNullException.ThrowIfNull(orderId);
-        _mutex.Wait();
-        try
-        {
-            return _orders.TryGetValue(orderId, out var book) ? book.ComputeStatus() : default;
-        }
-        finally
-        {
-            _mutex.Release();
-        }
-    }
-
-    public IReadOnlyList<PaymentFailure> GetFailures(string? orderId = null)
-    {
-        _mutex.Wait();
-        try
-        {
-            var result = new List<PaymentFailure>();
-            foreach (var failure in _failures)
-            {
-                if (orderId is null || string.Equals(failure.OrderId, orderId, StringComparison.Ordinal))
-                {
-                    result.Add(failure);
-                }
-            }
-
-            return result;
-        }
-        finally
-        {
-            _mutex.Release();
-        }
-    }
-
     private static DateTimeOffset? Earliest(DateTimeOffset? left, DateTimeOffset? right) =>
         left is null ? right : right is null ? left : (left < right ? left : right);
 
@@ -156,6 +65,7 @@ internal sealed partial class PaymentEngine : IPaymentEngine
     // Releases the mutex, then raises the events queued while it was held (handlers may call back in).
     private void Exit()
     {
+        Publish();
         _mutex.Release();
         while (_events.TryDequeue(out var args))
         {
@@ -178,29 +88,34 @@ internal sealed partial class PaymentEngine : IPaymentEngine
     {
         attempt.DueAt = at;
         _dueAttempts.Add(attempt);
+        _dueDirty = true;
     }
 
     private void Unschedule(PaymentAttempt attempt)
     {
         attempt.DueAt = null;
         _dueAttempts.Remove(attempt);
+        _dueDirty = true;
     }
 
     private void Schedule(RefundPart part, DateTimeOffset at)
     {
         part.DueAt = at;
         _dueParts.Add(part);
+        _dueDirty = true;
     }
 
     private void Unschedule(RefundPart part)
     {
         part.DueAt = null;
         _dueParts.Remove(part);
+        _dueDirty = true;
     }
 
     // Journals a transition first, then applies it; a refused pair changes nothing.
     private async ValueTask<bool> FireAsync(PaymentAttempt attempt, PaymentTrigger trigger, Money? captured = null, string? channelTransactionId = null, string? rawCode = null)
     {
+        Touch(attempt);
         if (!PaymentStateChart.TryFire(attempt.State, trigger, out var to, out _))
         {
             return false;
@@ -290,9 +205,11 @@ internal sealed partial class PaymentEngine : IPaymentEngine
         }
 
         _failures.Enqueue(failure);
+        _failuresDirty = true;
         if (attempt is not null)
         {
             attempt.LastFailure = failure;
+            Touch(attempt);
         }
 
         return failure;

@@ -12,6 +12,12 @@ public static class EngineErrorCodes
     /// <summary>The tender is larger than what is still outstanding on the order (including payments in progress).</summary>
     public const string ExceedsOutstanding = "ENGINE_EXCEEDS_OUTSTANDING";
 
+    /// <summary>
+    /// The tender is larger than what is open because an earlier attempt for the order is still in flight (waiting for the
+    /// customer or for an answer); cancelling that attempt (<see cref="IPaymentEngine.CancelAsync"/>) releases its amount.
+    /// </summary>
+    public const string EarlierAttemptInFlight = "ENGINE_EARLIER_ATTEMPT_IN_FLIGHT";
+
     /// <summary>The call did not answer in time; the outcome is unknown.</summary>
     public const string Timeout = "ENGINE_TIMEOUT";
 

@@ -32,6 +32,12 @@ internal static class FailureCatalog
         "金额超过订单待付金额（含正在处理的支付），未发起扣款。", "The amount exceeds what is outstanding on the order (including payments in progress); nothing was charged.",
         "该订单无需再支付此金额。", "This order does not need this payment.");
 
+    private static readonly FailureText EarlierInFlight = new(
+        "该订单还有一笔支付在等待顾客完成或等待通道结果，金额已被占用，未发起本次扣款。若顾客确认未付款，请先取消那笔支付（系统先向支付通道关单，再释放金额；之后若仍到账会自动退款），然后重新收款。",
+        "An earlier payment for this order is still waiting for the customer or the channel and holds its amount; nothing was charged. If the customer did not pay, cancel that payment first (the engine closes it at the channel, then releases the amount; money arriving later is refunded automatically), then take payment again.",
+        "您之前的一笔支付尚未完成。如未付款，请让店员取消该笔支付后重新付款，不会重复扣款。",
+        "An earlier payment is still in progress. If you did not pay, ask staff to cancel it and pay again; you will not be charged twice.");
+
     private static readonly FailureText CashNotConfirmed = new(
         "系统重启时该笔现金收款尚未确认，已关闭。请核对钱箱后重新收取。", "The system restarted before this cash tender was confirmed; it was closed. Check the drawer and take the cash again.",
         "现金收款未完成，请向店员重新付款。", "Your cash payment was not completed. Please pay the staff again.");
@@ -66,6 +72,8 @@ internal static class FailureCatalog
                 return CircuitOpen;
             case EngineErrorCodes.ExceedsOutstanding:
                 return Outstanding;
+            case EngineErrorCodes.EarlierAttemptInFlight:
+                return EarlierInFlight;
             case EngineErrorCodes.CashNotConfirmed:
                 return CashNotConfirmed;
             default:
