@@ -23,6 +23,15 @@ public sealed class ReadmeTests
         Assert.Contains(firstLines, l => l.Contains("dotnet test Sdk.sln -c Release", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Readme_StartsWithTheDemoCommand_AndThatProjectExists()
+    {
+        var firstLine = File.ReadLines(Path.Combine(RepositoryRoot(), "README.md")).Skip(2).First();
+
+        Assert.Contains("`dotnet run --project samples/DemoRestaurant`", firstLine, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "samples", "DemoRestaurant", "DemoRestaurant.csproj")));
+    }
+
     private static string Between(string text, string start, string end)
     {
         var from = text.IndexOf(start, StringComparison.Ordinal);

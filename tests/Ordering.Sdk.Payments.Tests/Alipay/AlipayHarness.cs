@@ -69,8 +69,8 @@ internal sealed class AlipayHarness : IAsyncDisposable
             AlipayPublicKeyPem = sandbox.AlipayPublicKeyPem,
             GatewayUrl = sandbox.GatewayUrl,
             NotifyUrl = endpoint?.NotifyUrl ?? new Uri("https://shop.example.com/alipay/notify"),
-            ConnectTimeout = TimeSpan.FromMilliseconds(200),
-            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5),
+            ConnectTimeout = TimeSpan.FromSeconds(5), // generous: a loaded CI machine can take seconds to accept on loopback
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(20),
         };
         harness = new AlipayHarness(time, sandbox, options, endpoint);
         return harness;

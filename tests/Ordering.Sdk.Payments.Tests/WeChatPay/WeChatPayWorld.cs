@@ -36,7 +36,7 @@ internal sealed class WeChatPayWorld : IAsyncDisposable
         var box = WeChatPaySandbox.Start(sandboxOptions);
         var options = new WeChatPayOptions();
         box.Configure(options);
-        options.RequestTimeout = TimeSpan.FromSeconds(5);
+        options.RequestTimeout = TimeSpan.FromSeconds(20); // generous: a loaded CI machine can be slow on loopback
         channel?.Invoke(options);
         return new WeChatPayWorld(box, new WeChatPayChannel(options, time, new Random(3)), options, time);
     }
