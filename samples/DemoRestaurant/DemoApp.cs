@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Ordering.Sdk.Catalog;
+using Ordering.Sdk.Devices.Queue;
 using Ordering.Sdk.Kitchen;
 using Ordering.Sdk.Payments;
 using Ordering.Sdk.Storage.Sqlite;
@@ -88,16 +89,20 @@ internal static class DemoApp
                 tables.Tables.Add(table);
             }
         });
-        var routing = new KitchenRoutingOptions { DefaultStationId = "hot" };
-        foreach (var (station, _, categories) in DemoPrinters.Stations)
+        services.AddOrderingSdkKitchen(catalog, routing =>
         {
-            foreach (var category in categories)
+            routing.DefaultStationId = "hot";
+            foreach (var (station, _, categories) in DemoPrinters.Stations)
             {
-                routing.StationByCategory[category] = station;
+                foreach (var category in categories)
+                {
+                    routing.StationByCategory[category] = station;
+                }
             }
-        }
-
-        services.AddSingleton(new KitchenRouter(catalog, routing));
+        });
+        // The relay hands every ticket to each sink and acknowledges the outbox only after all accepted it.
+        services.AddSingleton<IKitchenTicketSink>(sp => sp.GetRequiredService<IPrintQueue>().AsKitchenSink());
+        services.AddSingleton<IKitchenTicketSink>(sp => sp.GetRequiredService<KdsBoard>());
         services.AddOrderingPrintQueue(printers.Configure);
         services.AddSingleton<LiveHub>();
         services.AddSingleton<KitchenSignal>();
