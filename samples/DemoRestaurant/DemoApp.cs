@@ -81,7 +81,6 @@ internal static class DemoApp
         services.AddSingleton(new TableTokens(TableTokens.LoadOrCreateKey(options.TableTokenSecret, dataDirectory), options.TableIds()));
         services.AddSingleton(new StaffAccounts(options.StaffPasswords));
         services.AddPricingEngine(catalog, policy);
-        MemberPricing.Decorate(services);
         services.AddOrderingSdkOrders(tables =>
         {
             foreach (var table in options.TableIds())
