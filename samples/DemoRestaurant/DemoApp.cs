@@ -50,11 +50,12 @@ internal static class DemoApp
         var policy = DemoMenu.Policy();
         var chaos = new ChaosSettings();
         var dashboard = new DashboardState(time);
-        var members = new Members();
         var printers = DemoPrinters.Start();
         var store = await SqliteOrderStore.OpenAsync(databasePath);
         // Its own file: SQLite allows one writer per file, and the order store and the journal write concurrently.
         var journal = await SqlitePaymentJournal.OpenAsync(Path.Combine(dataDirectory, "payments.db"));
+        var ledger = await SqliteStoredValueLedger.OpenAsync(Path.Combine(dataDirectory, "members.db"));
+        var members = await Members.SeedAsync(ledger);
         var wallets = DemoPaymentChannels.Create(options, chaos, dashboard, time);
         var engineBuilder = new PaymentEngineBuilder()
             .UseJournal(journal)
@@ -153,6 +154,7 @@ internal static class DemoApp
         {
             store.Dispose();
             journal.Dispose();
+            ledger.Dispose();
         });
 
         app.UseAuthentication();

@@ -183,7 +183,7 @@ internal static class CashierEndpoints
             return result.Printed ? Results.Ok(result) : Results.Json(result, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
 
-        staff.MapGet("/members", (Members members) => Results.Ok(members.View()));
+        staff.MapGet("/members", async (Members members, CancellationToken ct) => Results.Ok(await members.ViewAsync(ct)));
         staff.MapGet("/events", (HttpContext http, LiveHub hub, CancellationToken ct) => hub.StreamAsync(http, "staff", ct));
     }
 
