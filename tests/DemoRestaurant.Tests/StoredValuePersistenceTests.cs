@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DemoRestaurant.Tests;
 
 public sealed class StoredValuePersistenceTests
