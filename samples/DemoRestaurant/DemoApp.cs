@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Ordering.Sdk.Catalog;
+using Ordering.Sdk.Devices.Queue;
 using Ordering.Sdk.Kitchen;
 using Ordering.Sdk.Payments;
 using Ordering.Sdk.Storage.Sqlite;
@@ -49,11 +50,12 @@ internal static class DemoApp
         var policy = DemoMenu.Policy();
         var chaos = new ChaosSettings();
         var dashboard = new DashboardState(time);
-        var members = new Members();
         var printers = DemoPrinters.Start();
         var store = await SqliteOrderStore.OpenAsync(databasePath);
         // Its own file: SQLite allows one writer per file, and the order store and the journal write concurrently.
         var journal = await SqlitePaymentJournal.OpenAsync(Path.Combine(dataDirectory, "payments.db"));
+        var ledger = await SqliteStoredValueLedger.OpenAsync(Path.Combine(dataDirectory, "members.db"));
+        var members = await Members.SeedAsync(ledger);
         var wallets = DemoPaymentChannels.Create(options, chaos, dashboard, time);
         var engineBuilder = new PaymentEngineBuilder()
             .UseJournal(journal)
@@ -80,7 +82,6 @@ internal static class DemoApp
         services.AddSingleton(new TableTokens(TableTokens.LoadOrCreateKey(options.TableTokenSecret, dataDirectory), options.TableIds()));
         services.AddSingleton(new StaffAccounts(options.StaffPasswords));
         services.AddPricingEngine(catalog, policy);
-        MemberPricing.Decorate(services);
         services.AddOrderingSdkOrders(tables =>
         {
             foreach (var table in options.TableIds())
@@ -88,16 +89,20 @@ internal static class DemoApp
                 tables.Tables.Add(table);
             }
         });
-        var routing = new KitchenRoutingOptions { DefaultStationId = "hot" };
-        foreach (var (station, _, categories) in DemoPrinters.Stations)
+        services.AddOrderingSdkKitchen(catalog, routing =>
         {
-            foreach (var category in categories)
+            routing.DefaultStationId = "hot";
+            foreach (var (station, _, categories) in DemoPrinters.Stations)
             {
-                routing.StationByCategory[category] = station;
+                foreach (var category in categories)
+                {
+                    routing.StationByCategory[category] = station;
+                }
             }
-        }
-
-        services.AddSingleton(new KitchenRouter(catalog, routing));
+        });
+        // The relay hands every ticket to each sink and acknowledges the outbox only after all accepted it.
+        services.AddSingleton<IKitchenTicketSink>(sp => sp.GetRequiredService<IPrintQueue>().AsKitchenSink());
+        services.AddSingleton<IKitchenTicketSink>(sp => sp.GetRequiredService<KdsBoard>());
         services.AddOrderingPrintQueue(printers.Configure);
         services.AddSingleton<LiveHub>();
         services.AddSingleton<KitchenSignal>();
@@ -149,6 +154,7 @@ internal static class DemoApp
         {
             store.Dispose();
             journal.Dispose();
+            ledger.Dispose();
         });
 
         app.UseAuthentication();

@@ -136,6 +136,13 @@ internal static class Json
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    public static async Task<JsonElement> ReadErrorAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.False(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
     {
         using var response = await client.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);

@@ -108,7 +108,7 @@ internal static class CashierEndpoints
                     spec = new TenderSpec(input.RequestId, ChargeKind.CodePay, PaymentChannelId.Unknown) { AmountFen = input.Amount, PaymentCode = input.PaymentCode };
                     break;
                 case "stored":
-                    spec = new TenderSpec(input.RequestId, ChargeKind.StoredValue, PaymentChannelId.StoredValue) { AmountFen = input.Amount, PayerId = input.MemberId ?? orders.MemberOf(orderId) };
+                    spec = new TenderSpec(input.RequestId, ChargeKind.StoredValue, PaymentChannelId.StoredValue) { AmountFen = input.Amount, PayerId = input.MemberId ?? order.MemberId };
                     break;
                 default:
                     return Results.BadRequest(new { code = "invalid", field = "method", message = "method must be cash, code or stored." });
@@ -164,9 +164,13 @@ internal static class CashierEndpoints
                 return Results.UnprocessableEntity(new { code = "unknown_member", field = "memberId" });
             }
 
-            orders.AttachMember(orderId, input.MemberId);
-            return Results.Ok(await views.ViewAsync(orderId, ct));
+            return await DinerEndpoints.Reply(await orders.AttachMemberAsync(orderId, input.MemberId, ct), orderId, views, ct);
         });
+
+        staff.MapPost("/orders/{orderId}/coupon", async (string orderId, CouponInput input, RestaurantOrders orders, OrderViews views, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(input.Code)
+                ? Results.UnprocessableEntity(new { code = "invalid", field = "code" })
+                : await DinerEndpoints.Reply(await orders.CouponAsync(orderId, input.Code.Trim(), input.Remove, ct), orderId, views, ct));
 
         staff.MapPost("/orders/{orderId}/receipt", async (string orderId, RestaurantOrders orders, BillExplainer bills, IPaymentEngine payments, ReceiptPrinter printer, CancellationToken ct) =>
         {
@@ -175,11 +179,11 @@ internal static class CashierEndpoints
                 return Results.NotFound(new { code = "order_not_found" });
             }
 
-            var result = await printer.PrintAsync(order, bills.Explain(order, orders.MemberOf(orderId)), payments.GetAttempts(orderId), ct);
+            var result = await printer.PrintAsync(order, bills.Explain(order), payments.GetAttempts(orderId), ct);
             return result.Printed ? Results.Ok(result) : Results.Json(result, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
 
-        staff.MapGet("/members", (Members members) => Results.Ok(members.View()));
+        staff.MapGet("/members", async (Members members, CancellationToken ct) => Results.Ok(await members.ViewAsync(ct)));
         staff.MapGet("/events", (HttpContext http, LiveHub hub, CancellationToken ct) => hub.StreamAsync(http, "staff", ct));
     }
 

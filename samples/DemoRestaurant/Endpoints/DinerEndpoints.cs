@@ -113,8 +113,22 @@ internal static class DinerEndpoints
                 return Results.UnprocessableEntity(new { code = "unknown_member", field = "memberId", message = "No member has that id (try M1001)." });
             }
 
-            orders.AttachMember(orderId, input.MemberId);
-            return Results.Ok(await views.ViewAsync(orderId, ct));
+            return await Reply(await orders.AttachMemberAsync(orderId, input.MemberId, ct), orderId, views, ct);
+        });
+
+        diner.MapPost("/coupon", async (CouponInput input, HttpContext http, RestaurantOrders orders, OrderViews views, CancellationToken ct) =>
+        {
+            if (await orders.TableOrderIdAsync(Table(http), ct) is not { } orderId)
+            {
+                return Results.NotFound(new { code = "no_order", message = "Order a dish first, then present a coupon." });
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Code))
+            {
+                return Results.UnprocessableEntity(new { code = "invalid", field = "code", message = "Give the coupon code (try " + DemoRestaurant.Menu.DemoMenu.DemoCoupon + ")." });
+            }
+
+            return await Reply(await orders.CouponAsync(orderId, input.Code.Trim(), input.Remove, ct), orderId, views, ct);
         });
 
         diner.MapPost("/pay", async (PayInput input, HttpContext http, RestaurantOrders orders, Checkout checkout, OrderViews views, CancellationToken ct) =>
@@ -172,6 +186,9 @@ internal sealed record RequestInput(string RequestId);
 
 /// <summary>A member id to attach (null detaches).</summary>
 internal sealed record MemberInput(string? MemberId);
+
+/// <summary>A coupon code to present, or to withdraw when <see cref="Remove"/> is set.</summary>
+internal sealed record CouponInput(string? Code, bool Remove = false);
 
 /// <summary>A diner's in-app payment.</summary>
 internal sealed record PayInput(string RequestId, string? Channel);

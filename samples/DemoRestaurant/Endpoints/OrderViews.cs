@@ -33,7 +33,7 @@ internal sealed class OrderViews
     public object View(OrderView order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var bill = _bills.Explain(order, _orders.MemberOf(order.OrderId));
+        var bill = _bills.Explain(order);
         return ApiViews.Order(order, bill, _payments.GetOrderStatus(order.OrderId), _payments.GetAttempts(order.OrderId));
     }
 }

@@ -2,8 +2,11 @@ using Ordering.Sdk.Kitchen;
 
 namespace DemoRestaurant.Kitchen;
 
-/// <summary>The kitchen display: the tickets the SDK's router produced, per station, with bump/recall and all-day counts.</summary>
-internal sealed class KdsBoard
+/// <summary>
+/// The kitchen display: the tickets the SDK's relay delivered, per station, with bump/recall and all-day counts. It is a
+/// kitchen ticket sink, idempotent by order, station and revision, so a ticket the relay delivers again shows once.
+/// </summary>
+internal sealed class KdsBoard : IKitchenTicketSink
 {
     private readonly Lock _gate = new();
     private readonly List<KdsTicket> _tickets = [];
@@ -33,6 +36,12 @@ internal sealed class KdsBoard
                 ticket.Items.Select(i => new KdsItem(i.Name, i.Quantity, [.. i.Modifiers], i.Note, i.Seat)).ToArray(),
                 ticket.CreatedAt));
         }
+    }
+
+    public ValueTask DeliverAsync(KitchenTicket ticket, CancellationToken cancellationToken)
+    {
+        Add(ticket);
+        return ValueTask.CompletedTask;
     }
 
     public bool Bump(string id, bool bumped)

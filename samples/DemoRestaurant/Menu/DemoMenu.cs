@@ -210,6 +210,9 @@ internal static class DemoMenu
         ],
     };
 
+    /// <summary>The seeded coupon code a diner or cashier can present (5 off a spend of 50).</summary>
+    public const string DemoCoupon = "WELCOME5";
+
     public static PricingPolicy Policy() => new()
     {
         Promotions =
@@ -239,6 +242,16 @@ internal static class DemoMenu
                 MembersOnly = true,
                 PercentOff = 500,
                 ExclusivityGroup = "order",
+            },
+        ],
+        Coupons =
+        [
+            new CouponDefinition
+            {
+                Code = DemoCoupon,
+                Name = new("新客券 满50减5", "Welcome coupon: 5 off 50"),
+                AmountOff = 500,
+                MinimumSpend = 5000,
             },
         ],
         Fees =

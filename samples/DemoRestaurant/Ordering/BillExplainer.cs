@@ -6,72 +6,31 @@ using Ordering.Sdk.Pricing;
 namespace DemoRestaurant.Ordering;
 
 /// <summary>
-/// Explains an order's amount due from the pricing engine's <see cref="PriceSnapshot"/>. The order service keeps only
-/// the amount due and each line's share, so the demo re-prices the same lines the same way the SDK's order pricer does
-/// and checks that both agree (<see cref="Bill.MatchesOrder"/>); a mismatch is shown, never hidden.
+/// Explains an order's amount due from the pricing engine's frozen <see cref="PriceSnapshot"/> the order view carries:
+/// every line's list and actual price, each discount, fee and rounding, and which lines each adjustment touched.
+/// Nothing is re-priced here; <see cref="Bill.MatchesOrder"/> still checks the snapshot against the amount due.
 /// </summary>
 internal sealed class BillExplainer
 {
     private readonly IPricingEngine _engine;
-    private readonly TimeProvider _time;
 
-    public BillExplainer(IPricingEngine engine, TimeProvider time)
-    {
-        _engine = engine;
-        _time = time;
-    }
+    public BillExplainer(IPricingEngine engine) => _engine = engine;
 
-    public Bill Explain(OrderView order, string? memberId)
+    public Bill Explain(OrderView order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var active = order.Lines.Where(l => l.IsActive).ToList();
-        if (active.Count == 0)
+        if (order.PriceSnapshot is not { } snapshot)
         {
-            return new Bill(0, 0, 0, 0, 0, 0, [], [], [], order.AmountDue.IsZero, memberId);
+            return new Bill(0, 0, 0, 0, 0, 0, [], [], [], order.AmountDue.IsZero, order.MemberId);
         }
 
-        var request = new PricingRequest();
-        request.Context.OrderType = order.Type;
-        request.Context.Channel = order.Type == OrderType.SelfOrder ? SalesChannel.MiniProgram : SalesChannel.DineIn;
-        request.Context.GuestCount = order.DinerCount;
-        request.Context.At = _time.GetUtcNow();
-        request.Context.MemberId = memberId;
-        foreach (var line in active)
-        {
-            var priced = new OrderLineRequest
-            {
-                SkuId = line.Item.SkuId,
-                Quantity = line.Quantity,
-                WeightGrams = line.Item.WeightGrams ?? 0,
-                DinerTag = line.Item.Diner,
-                ManualDiscount = line.IsComped ? new ManualDiscount { PercentOff = 10_000, Reason = "赠菜 " + line.CompReason, OperatorId = line.CompedBy ?? "?" } : null,
-            };
-            foreach (var modifier in line.Item.Modifiers)
-            {
-                priced.Modifiers.Add(modifier);
-            }
-
-            foreach (var choice in line.Item.ComboChoices)
-            {
-                priced.ComboChoices.Add(choice);
-            }
-
-            request.Lines.Add(priced);
-        }
-
-        var result = new PricingResult();
-        if (!_engine.Price(request, result))
-        {
-            var error = result.Errors[0];
-            return new Bill(0, 0, 0, 0, 0, order.AmountDue.MinorUnits, [], [new BillAdjustment("error", error.MessageZhCn, error.MessageEn, 0, error.Path, [])], [], false, memberId);
-        }
-
-        var snapshot = result.ToSnapshot();
-        var lines = new List<BillLine>(active.Count);
-        for (var i = 0; i < snapshot.Lines.Count; i++)
+        var linesById = order.Lines.ToDictionary(l => l.LineId, StringComparer.Ordinal);
+        var lineIds = order.PricedLineIds;
+        var lines = new List<BillLine>(snapshot.Lines.Count);
+        for (var i = 0; i < snapshot.Lines.Count && i < lineIds.Count; i++)
         {
             var s = snapshot.Lines[i];
-            var line = active[i];
+            var line = linesById[lineIds[i]];
             lines.Add(new BillLine(
                 line.LineId,
                 s.Name.ZhCn,
@@ -101,7 +60,7 @@ internal sealed class BillExplainer
                 a.Name.En,
                 a.Amount,
                 a.Reason,
-                a.Shares.Select(share => share.LineIndex < active.Count ? active[share.LineIndex].LineId : share.LineIndex.ToString(CultureInfo.InvariantCulture)).ToArray()))
+                a.Shares.Select(share => share.LineIndex < lineIds.Count ? lineIds[share.LineIndex] : share.LineIndex.ToString(CultureInfo.InvariantCulture)).ToArray()))
             .ToList();
         var promotions = snapshot.Promotions.Select(p => new BillPromotion(p.Name.ZhCn, p.Outcome.ToString(), p.Saving)).ToList();
         return new Bill(
@@ -114,8 +73,8 @@ internal sealed class BillExplainer
             lines,
             adjustments,
             promotions,
-            snapshot.AmountDue == order.AmountDue.MinorUnits,
-            memberId);
+            snapshot.AmountDue == order.AmountDue.MinorUnits && lines.Count == snapshot.Lines.Count,
+            order.MemberId);
     }
 
     private string Describe(OrderItemRequest item)

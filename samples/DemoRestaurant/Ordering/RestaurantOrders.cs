@@ -7,7 +7,7 @@ namespace DemoRestaurant.Ordering;
 
 /// <summary>
 /// The host's thin layer over the SDK's <see cref="IOrderService"/>: finds a table's open order, opens one on the
-/// first dish, wraps every call in the order's member scope, retries commutative diner commands on a version
+/// first dish, attaches members, retries commutative diner commands on a version
 /// conflict, and tells the kitchen dispatcher and live pages that something changed. All rules (pricing,
 /// idempotency, concurrency, what may change when) stay in the SDK.
 /// </summary>
@@ -17,7 +17,6 @@ internal sealed class RestaurantOrders
     private readonly IOrderStore _store;
     private readonly LiveHub _hub;
     private readonly KitchenSignal _kitchen;
-    private readonly ConcurrentDictionary<string, string> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tables = new(StringComparer.Ordinal);
 
     public RestaurantOrders(IOrderService orders, IOrderStore store, LiveHub hub, KitchenSignal kitchen)
@@ -28,28 +27,46 @@ internal sealed class RestaurantOrders
         _kitchen = kitchen;
     }
 
-    public string? MemberOf(string orderId) => _members.TryGetValue(orderId, out var member) ? member : null;
-
-    public void AttachMember(string orderId, string? memberId)
+    /// <summary>
+    /// Attaches the member (null detaches) with the SDK's <see cref="AttachMember"/> command, so member prices apply on
+    /// every re-price; attaching the member already on the order is not an error here.
+    /// </summary>
+    public async Task<OrderCommandResult> AttachMemberAsync(string orderId, string? memberId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(memberId))
+        var member = string.IsNullOrWhiteSpace(memberId) ? null : memberId;
+        var result = await ExecuteOnLatestAsync(
+            orderId,
+            version => new AttachMember { OrderId = orderId, RequestId = "member-" + orderId + "-" + version.ToString(System.Globalization.CultureInfo.InvariantCulture), ExpectedVersion = version, MemberId = member },
+            cancellationToken);
+        if (result.Status != OrderCommandStatus.Accepted && await GetAsync(orderId, cancellationToken) is { } view && string.Equals(view.MemberId, member, StringComparison.Ordinal))
         {
-            _members.TryRemove(orderId, out _);
-        }
-        else
-        {
-            _members[orderId] = memberId;
+            return new OrderCommandResult { Status = OrderCommandStatus.Accepted, Order = view };
         }
 
-        Changed(orderId);
+        return result;
     }
+
+    /// <summary>
+    /// Presents (or, with <paramref name="remove"/>, withdraws) a coupon with the SDK's <see cref="ApplyCoupon"/> and
+    /// <see cref="RemoveCoupon"/> commands; the engine decides whether it applies and the order view says why not.
+    /// </summary>
+    public Task<OrderCommandResult> CouponAsync(string orderId, string code, bool remove, CancellationToken cancellationToken) =>
+        ExecuteOnLatestAsync(
+            orderId,
+            version =>
+            {
+                var requestId = (remove ? "uncoupon-" : "coupon-") + orderId + "-" + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return remove
+                    ? new RemoveCoupon { OrderId = orderId, RequestId = requestId, ExpectedVersion = version, Code = code }
+                    : new ApplyCoupon { OrderId = orderId, RequestId = requestId, ExpectedVersion = version, Code = code };
+            },
+            cancellationToken);
 
     public async Task<string?> TableOrderIdAsync(string tableId, CancellationToken cancellationToken) =>
         await _store.FindTableOccupantAsync(tableId, cancellationToken);
 
     public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken)
     {
-        using var scope = MemberPricing.Scope(MemberOf(orderId));
         var view = await _orders.GetAsync(orderId, cancellationToken);
         if (view?.TableId is { } table)
         {
@@ -95,11 +112,7 @@ internal sealed class RestaurantOrders
     public async Task<OrderCommandResult> ExecuteAsync(OrderCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        OrderCommandResult result;
-        using (MemberPricing.Scope(MemberOf(command.OrderId)))
-        {
-            result = await _orders.ExecuteAsync(command, cancellationToken);
-        }
+        var result = await _orders.ExecuteAsync(command, cancellationToken);
 
         if (result.Order?.TableId is { } table)
         {

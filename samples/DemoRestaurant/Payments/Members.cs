@@ -3,7 +3,10 @@ using Ordering.Sdk.Payments;
 
 namespace DemoRestaurant.Payments;
 
-/// <summary>The demo's members: their stored-value balances live in the SDK's <see cref="StoredValueLedger"/>.</summary>
+/// <summary>
+/// The demo's members: their stored-value balances live in the SDK's durable <see cref="IStoredValueLedger"/> (SQLite,
+/// beside the order database), so a balance spent survives a restart; the seed top-ups are keyed, so they apply once.
+/// </summary>
 internal sealed class Members
 {
     public static readonly IReadOnlyList<(string Id, string Name, long Principal, long Gift)> Seeded =
@@ -13,21 +16,35 @@ internal sealed class Members
         ("M1003", "张同学 (会员, 无储值)", 0, 0),
     ];
 
-    public Members()
+    private Members(IStoredValueLedger ledger) => Ledger = ledger;
+
+    public IStoredValueLedger Ledger { get; }
+
+    public static async Task<Members> SeedAsync(IStoredValueLedger ledger, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(ledger);
         foreach (var (id, _, principal, gift) in Seeded)
         {
             if (principal + gift > 0)
             {
-                Ledger.TopUp(id, Money.Fen(principal), Money.Fen(gift), "seed-" + id);
+                await ledger.TopUpAsync(id, Money.Fen(principal), Money.Fen(gift), "seed-" + id, cancellationToken);
             }
         }
-    }
 
-    public StoredValueLedger Ledger { get; } = new();
+        return new Members(ledger);
+    }
 
     public static bool Exists(string? memberId) => memberId is not null && Seeded.Any(m => m.Id == memberId);
 
-    public IReadOnlyList<object> View() =>
-        Seeded.Select(m => (object)new { id = m.Id, name = m.Name, balance = Ledger.GetBalance(m.Id).Total.MinorUnits }).ToArray();
+    public async Task<IReadOnlyList<object>> ViewAsync(CancellationToken cancellationToken)
+    {
+        var view = new List<object>(Seeded.Count);
+        foreach (var (id, name, _, _) in Seeded)
+        {
+            var balance = await Ledger.GetBalanceAsync(id, cancellationToken);
+            view.Add(new { id, name, balance = balance.Total.MinorUnits });
+        }
+
+        return view;
+    }
 }

@@ -103,6 +103,7 @@ function render(order) {
       <tr><th>应付 Amount due</th><th class="num" id="amount-due">${yuan(bill.amountDue)}</th></tr></table>
     ${bill.promotions.filter(p => p.outcome !== 'Applied').map(p => `<div class="muted">未享受: ${esc(p.name)} — ${esc(p.outcome)}</div>`).join('')}
     ${bill.member ? `<div>${pill('会员 ' + bill.member, 'ok')}</div>` : ''}
+    ${(order.inactiveCoupons || []).map(c => `<div class="muted">优惠券未生效 ${esc(c.code)}: ${esc(c.messageZh)} / ${esc(c.message)}</div>`).join('')}
     ${bill.matchesOrder ? '' : pill('bill/order mismatch', 'bad')}`;
   const canPay = order && order.status === 'Open' && !cart.length && order.outstanding > 0 && order.lines.some(l => l.state !== 'InCart' && l.active);
   document.getElementById('pay-wechat').disabled = !canPay;
@@ -117,7 +118,12 @@ document.getElementById('submit').onclick = async () => {
 };
 document.getElementById('member-btn').onclick = async () => {
   const id = document.getElementById('member').value.trim() || null;
-  try { render(await api('POST', '/api/diner/member', { memberId: id }, auth)); } catch (e) { toast(e.message); }
+  try { render((await api('POST', '/api/diner/member', { memberId: id }, auth)).order); } catch (e) { toast(e.message); }
+};
+document.getElementById('coupon-btn').onclick = async () => {
+  const code = document.getElementById('coupon').value.trim();
+  if (!code) return;
+  try { render((await api('POST', '/api/diner/coupon', { code }, auth)).order); toast('优惠券已使用 Coupon applied'); } catch (e) { toast(e.message); }
 };
 for (const [id, channel] of [['pay-wechat', 'wechat'], ['pay-alipay', 'alipay']]) {
   document.getElementById(id).onclick = async () => {

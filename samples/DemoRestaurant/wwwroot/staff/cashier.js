@@ -87,6 +87,8 @@ document.getElementById('reopen-btn').onclick = () => run(() => api('POST', `/ap
 document.getElementById('settle-btn').onclick = () => run(() => api('POST', `/api/staff/orders/${order.orderId}/settle`), '已结账');
 document.getElementById('clear-btn').onclick = () => run(async () => { await api('POST', `/api/staff/orders/${order.orderId}/clear`); current.orderId = null; }, '已清台');
 document.getElementById('member-btn').onclick = () => run(() => api('POST', `/api/staff/orders/${order.orderId}/member`, { memberId: document.getElementById('member-sel').value || null }), '会员已绑定');
+document.getElementById('coupon-btn').onclick = () => run(() => api('POST', `/api/staff/orders/${order.orderId}/coupon`, { code: document.getElementById('coupon-code').value.trim() }), '优惠券已使用');
+document.getElementById('uncoupon-btn').onclick = () => run(() => api('POST', `/api/staff/orders/${order.orderId}/coupon`, { code: document.getElementById('coupon-code').value.trim(), remove: true }), '优惠券已撤销');
 document.getElementById('receipt-btn').onclick = async () => {
   const el = document.getElementById('receipt');
   try { const r = await api('POST', `/api/staff/orders/${order.orderId}/receipt`); el.textContent = r.text; }
