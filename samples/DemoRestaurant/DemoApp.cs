@@ -149,6 +149,7 @@ internal static class DemoApp
         {
             store.Dispose();
             journal.Dispose();
+            wallets.DisposeAsync().AsTask().GetAwaiter().GetResult();
         });
 
         app.UseAuthentication();
