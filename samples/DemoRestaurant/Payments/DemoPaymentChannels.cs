@@ -41,7 +41,7 @@ internal sealed class DemoPaymentChannels : IAsyncDisposable
         var customerDelay = TimeSpan.FromMilliseconds(options.SimulatedCustomerDelayMs);
         if (options.PaymentGateways == DemoPaymentGateways.Sandbox)
         {
-            var sandboxes = SandboxGateways.Start(customerDelay, time);
+            var sandboxes = SandboxGateways.Start(customerDelay, chaos, time);
             IReadOnlyList<(IPaymentChannel, ChannelPolicy)> real =
             [
                 (new ChaosPaymentChannel(sandboxes.WeChatChannel, chaos, stats, time), ChannelPolicy.WeChatPay()),

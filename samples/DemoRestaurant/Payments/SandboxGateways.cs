@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using DemoRestaurant.Chaos;
 using Microsoft.Extensions.DependencyInjection;
 using Ordering.Sdk.Payments;
 using Ordering.Sdk.Payments.Alipay;
@@ -23,11 +24,13 @@ internal sealed class SandboxGateways : IAsyncDisposable
     private readonly ServiceProvider _adapters;
     private readonly TimeSpan _customerDelay;
     private readonly TimeProvider _time;
+    private readonly ChaosSettings _chaos;
     private readonly CancellationTokenSource _stopping = new();
     private int _rejectedCallbacks;
 
-    private SandboxGateways(WeChatPaySandbox weChat, AlipaySandbox alipay, HttpListener weChatNotify, AlipayNotifyEndpoint alipayNotify, ServiceProvider adapters, TimeSpan customerDelay, TimeProvider time)
+    private SandboxGateways(WeChatPaySandbox weChat, AlipaySandbox alipay, HttpListener weChatNotify, AlipayNotifyEndpoint alipayNotify, ServiceProvider adapters, TimeSpan customerDelay, TimeProvider time, ChaosSettings chaos)
     {
+        _chaos = chaos;
         WeChatSandbox = weChat;
         AlipaySandbox = alipay;
         _weChatNotify = weChatNotify;
@@ -35,8 +38,8 @@ internal sealed class SandboxGateways : IAsyncDisposable
         _adapters = adapters;
         _customerDelay = customerDelay;
         _time = time;
-        WeChatChannel = new SimulatedCustomer(adapters.GetRequiredService<IWeChatPayChannel>(), this, no => TryComplete(weChat, no));
-        AlipayChannel = new SimulatedCustomer(adapters.GetServices<IPaymentChannel>().Single(c => c.Id == PaymentChannelId.Alipay), this, alipay.CustomerPays);
+        WeChatChannel = new SimulatedCustomer(adapters.GetRequiredService<IWeChatPayChannel>(), this, no => TryComplete(weChat, no), 11);
+        AlipayChannel = new SimulatedCustomer(adapters.GetServices<IPaymentChannel>().Single(c => c.Id == PaymentChannelId.Alipay), this, alipay.CustomerPays, 17);
     }
 
     /// <summary>Gets the WeChat Pay sandbox (its trades are the gateway-side ledger).</summary>
@@ -54,7 +57,7 @@ internal sealed class SandboxGateways : IAsyncDisposable
     /// <summary>Gets how many callbacks failed verification and were answered with an error.</summary>
     public int RejectedCallbacks => Volatile.Read(ref _rejectedCallbacks);
 
-    public static SandboxGateways Start(TimeSpan customerDelay, TimeProvider time)
+    public static SandboxGateways Start(TimeSpan customerDelay, ChaosSettings chaos, TimeProvider time)
     {
         var weChat = WeChatPaySandbox.Start(new WeChatPaySandboxOptions { TimeProvider = time, Seed = 11 });
         using var appKey = RSA.Create(2048);
@@ -81,7 +84,7 @@ internal sealed class SandboxGateways : IAsyncDisposable
             o.NotifyUrl = alipayNotify.NotifyUrl;
             o.Subject = "Demo Bistro";
         });
-        gateways = new SandboxGateways(weChat, alipay, weChatNotify, alipayNotify, services.BuildServiceProvider(), customerDelay, time);
+        gateways = new SandboxGateways(weChat, alipay, weChatNotify, alipayNotify, services.BuildServiceProvider(), customerDelay, time, chaos);
         _ = gateways.ListenWeChatAsync();
         return gateways;
     }
@@ -205,8 +208,13 @@ internal sealed class SandboxGateways : IAsyncDisposable
 
     // The simulated customer: confirms a JSAPI / QR charge in the wallet app after the configured delay (code pay is
     // settled by the sandbox's own customer model at the till).
-    private sealed class SimulatedCustomer(IPaymentChannel inner, SandboxGateways owner, Func<string, bool> pay) : IPaymentChannel
+    // settled by the sandbox's own customer model at the till). The chaos panel's wrong-password rate makes the customer
+    // give up instead; the wallet then reports the payment failed and the trade is closed at the gateway.
+    private sealed class SimulatedCustomer(IPaymentChannel inner, SandboxGateways owner, Func<string, bool> pay, int seed) : IPaymentChannel
     {
+        private readonly Random _random = new(seed);
+        private readonly ConcurrentDictionary<string, bool> _mistyped = new(StringComparer.Ordinal);
+
         public PaymentChannelId Id => inner.Id;
 
         public async ValueTask<ChannelResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
@@ -214,6 +222,18 @@ internal sealed class SandboxGateways : IAsyncDisposable
             var result = await inner.ChargeAsync(request, cancellationToken);
             if (request.Kind is not ChargeKind.CodePay && result.Outcome == ChannelOutcome.CustomerPaying)
             {
+                bool mistypes;
+                lock (_random)
+                {
+                    mistypes = _random.NextDouble() < owner._chaos.WrongPasswordRate;
+                }
+
+                if (mistypes)
+                {
+                    _mistyped[request.MerchantOrderNumber] = true;
+                    return result;
+                }
+
                 var number = request.MerchantOrderNumber;
                 ITimer? timer = null;
                 timer = owner._time.CreateTimer(
@@ -234,7 +254,16 @@ internal sealed class SandboxGateways : IAsyncDisposable
             return result;
         }
 
-        public ValueTask<ChannelResult> QueryAsync(string merchantOrderNumber, CancellationToken cancellationToken) => inner.QueryAsync(merchantOrderNumber, cancellationToken);
+        public async ValueTask<ChannelResult> QueryAsync(string merchantOrderNumber, CancellationToken cancellationToken)
+        {
+            if (_mistyped.TryRemove(merchantOrderNumber, out _))
+            {
+                await inner.CancelAsync(merchantOrderNumber, cancellationToken);
+                return ChannelResult.Decline(new ChannelError(FailureCause.Customer, "WRONG_PASSWORD", "The customer entered a wrong payment password.", RecommendedAction.SwitchMethod));
+            }
+
+            return await inner.QueryAsync(merchantOrderNumber, cancellationToken);
+        }
 
         public ValueTask<ChannelResult> CancelAsync(string merchantOrderNumber, CancellationToken cancellationToken) => inner.CancelAsync(merchantOrderNumber, cancellationToken);
 
