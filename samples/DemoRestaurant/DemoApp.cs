@@ -155,6 +155,7 @@ internal static class DemoApp
             store.Dispose();
             journal.Dispose();
             ledger.Dispose();
+            wallets.DisposeAsync().AsTask().GetAwaiter().GetResult();
         });
 
         app.UseAuthentication();

@@ -12,17 +12,25 @@ namespace DemoRestaurant.Payments;
 /// (and <see cref="DeliverCallbacksAsync"/>, which stands in for the gateways' signed HTTP callbacks) and nothing else.
 /// Every channel built here is wrapped in <see cref="ChaosPaymentChannel"/> so the chaos panel keeps working.
 /// </summary>
-internal sealed class DemoPaymentChannels
+/// <remarks>
+/// With <c>Demo:PaymentGateways=Sandbox</c> the channels are instead the SDK's real WeChat Pay and Alipay adapters talking
+/// to loopback sandboxes (see <see cref="SandboxGateways"/>), and payments settle through verified signed callbacks.
+/// </remarks>
+internal sealed class DemoPaymentChannels : IAsyncDisposable
 {
     private readonly List<SerializedFake> _fakes;
     private readonly ChaosSettings _chaos;
 
-    private DemoPaymentChannels(List<SerializedFake> fakes, IReadOnlyList<(IPaymentChannel Channel, ChannelPolicy Policy)> wallets, ChaosSettings chaos)
+    private DemoPaymentChannels(List<SerializedFake> fakes, IReadOnlyList<(IPaymentChannel Channel, ChannelPolicy Policy)> wallets, ChaosSettings chaos, SandboxGateways? sandboxes = null)
     {
         _fakes = fakes;
         Wallets = wallets;
         _chaos = chaos;
+        Sandboxes = sandboxes;
     }
+
+    /// <summary>Gets the loopback sandboxes behind the channels, or <see langword="null"/> in Fake mode.</summary>
+    public SandboxGateways? Sandboxes { get; }
 
     /// <summary>Gets the WeChat Pay and Alipay channels with their resolution policies, ready for <see cref="PaymentEngineBuilder.AddChannel"/>.</summary>
     public IReadOnlyList<(IPaymentChannel Channel, ChannelPolicy Policy)> Wallets { get; }
@@ -31,6 +39,17 @@ internal sealed class DemoPaymentChannels
     {
         ArgumentNullException.ThrowIfNull(options);
         var customerDelay = TimeSpan.FromMilliseconds(options.SimulatedCustomerDelayMs);
+        if (options.PaymentGateways == DemoPaymentGateways.Sandbox)
+        {
+            var sandboxes = SandboxGateways.Start(customerDelay, chaos, time);
+            IReadOnlyList<(IPaymentChannel, ChannelPolicy)> real =
+            [
+                (new ChaosPaymentChannel(sandboxes.WeChatChannel, chaos, stats, time), ChannelPolicy.WeChatPay()),
+                (new ChaosPaymentChannel(sandboxes.AlipayChannel, chaos, stats, time), ChannelPolicy.Alipay()),
+            ];
+            return new DemoPaymentChannels([], real, chaos, sandboxes);
+        }
+
         var fakes = new List<SerializedFake>();
         var wallets = new List<(IPaymentChannel, ChannelPolicy)>();
         foreach (var (id, policy) in new[] { (PaymentChannelId.WeChatPay, ChannelPolicy.WeChatPay()), (PaymentChannelId.Alipay, ChannelPolicy.Alipay()) })
@@ -62,6 +81,11 @@ internal sealed class DemoPaymentChannels
     public async Task<int> DeliverCallbacksAsync(IPaymentEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        if (Sandboxes is not null)
+        {
+            return await Sandboxes.DeliverCallbacksAsync(engine, cancellationToken);
+        }
+
         var applied = 0;
         foreach (var fake in _fakes)
         {
@@ -78,7 +102,12 @@ internal sealed class DemoPaymentChannels
     }
 
     /// <summary>Gets what the dashboard shows about the gateways behind the channels.</summary>
-    public string Description => "FakePaymentChannel (simulated customer, chaos: " + _chaos.View() + ")";
+    public string Description => Sandboxes is null
+        ? "FakePaymentChannel (simulated customer, chaos: " + _chaos.View() + ")"
+        : "WeChat Pay + Alipay adapters on loopback sandboxes (verified callbacks, chaos: " + _chaos.View() + ")";
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => Sandboxes?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     // FakePaymentChannel is a single-threaded test double; the engine calls channels concurrently, so calls are
     // serialized here. It also feeds the chaos panel's gateway-error rate into the fake's own fault model.

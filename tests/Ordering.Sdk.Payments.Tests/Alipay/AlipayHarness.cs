@@ -69,7 +69,7 @@ internal sealed class AlipayHarness : IAsyncDisposable
             AlipayPublicKeyPem = sandbox.AlipayPublicKeyPem,
             GatewayUrl = sandbox.GatewayUrl,
             NotifyUrl = endpoint?.NotifyUrl ?? new Uri("https://shop.example.com/alipay/notify"),
-            ConnectTimeout = TimeSpan.FromSeconds(5), // generous: a loaded CI machine can take seconds to accept on loopback
+            ConnectTimeout = requestTimeout ?? TimeSpan.FromSeconds(5), // generous: a loaded CI machine can take seconds to accept on loopback
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(20),
         };
         harness = new AlipayHarness(time, sandbox, options, endpoint);
