@@ -23,7 +23,7 @@ namespace Ordering.Sdk.Devices.EscPos;
 /// <para>Reuse one writer per thread with <see cref="Reset"/> to keep the hot path allocation-free.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: one writer per thread.</threadsafety>
-public sealed class EscPosWriter
+public sealed partial class EscPosWriter
 {
     private const byte Esc = 0x1B;
     private const byte Gs = 0x1D;
@@ -315,19 +315,28 @@ public sealed class EscPosWriter
         return this;
     }
 
-    /// <summary>Prints a QR code natively (GS ( k): model 2, module size, error correction, store, print.</summary>
+    /// <summary>
+    /// Prints a QR code (model 2) the way the profile's <see cref="PrinterProfile.QrCodes"/> says: natively with GS ( k
+    /// (model, module size, error correction, store, print), or, for <see cref="QrSupport.RasterImage"/>, rendered by the
+    /// SDK (byte mode, smallest version that fits) and printed as a GS v 0 raster image with a 4-module quiet zone,
+    /// placed by the current justification (<see cref="Align"/>).
+    /// </summary>
     /// <param name="data">The payload bytes (a payment URL is ASCII; other text should be UTF-8).</param>
     /// <param name="moduleSize">Dots per module, 1 to <see cref="PrinterProfile.MaxQrModuleSize"/>.</param>
     /// <param name="errorCorrection">The error-correction level.</param>
     /// <returns>This writer.</returns>
-    /// <exception cref="ArgumentException"><paramref name="data"/> is empty or longer than <see cref="PrinterProfile.MaxQrDataBytes"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="data"/> is empty, longer than <see cref="PrinterProfile.MaxQrDataBytes"/> or, for a raster image,
+    /// more than a version 40 symbol holds at <paramref name="errorCorrection"/>; or the raster symbol at
+    /// <paramref name="moduleSize"/> is wider than <see cref="PrinterProfile.PrintableDots"/>.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="moduleSize"/> or <paramref name="errorCorrection"/> is out of range.</exception>
-    /// <exception cref="NotSupportedException">The profile has no native QR support (<see cref="QrSupport.None"/>).</exception>
+    /// <exception cref="NotSupportedException">The profile cannot print QR codes (<see cref="QrSupport.None"/>).</exception>
     public EscPosWriter QrCode(ReadOnlySpan<byte> data, int moduleSize = 6, QrErrorCorrection errorCorrection = QrErrorCorrection.Medium)
     {
-        if (Profile.QrCodes != QrSupport.Native)
+        if (Profile.QrCodes == QrSupport.None)
         {
-            throw new NotSupportedException($"Printer profile '{Profile.Name}' cannot print QR codes natively.");
+            throw new NotSupportedException($"Printer profile '{Profile.Name}' cannot print QR codes.");
         }
 
         if (data.IsEmpty || data.Length > Profile.MaxQrDataBytes)
@@ -340,6 +349,11 @@ public sealed class EscPosWriter
         if ((uint)errorCorrection > (uint)QrErrorCorrection.High)
         {
             throw new ArgumentOutOfRangeException(nameof(errorCorrection), errorCorrection, "Unknown error-correction level.");
+        }
+
+        if (Profile.QrCodes == QrSupport.RasterImage)
+        {
+            return QrImage(data, moduleSize, errorCorrection);
         }
 
         EnsureLineStart();
@@ -381,13 +395,17 @@ public sealed class EscPosWriter
         return this;
     }
 
-    /// <summary>Prints a QR code of <paramref name="text"/> encoded as UTF-8 (a payment URL is plain ASCII).</summary>
+    /// <summary>Prints a QR code of <paramref name="text"/> encoded as UTF-8 (a payment URL is plain ASCII), natively or as a raster image per the profile.</summary>
     /// <param name="text">The payload text.</param>
     /// <param name="moduleSize">Dots per module.</param>
     /// <param name="errorCorrection">The error-correction level.</param>
     /// <returns>This writer.</returns>
-    /// <exception cref="ArgumentException">The UTF-8 payload is empty or too long for the profile (the limit is in bytes, not characters).</exception>
-    /// <exception cref="NotSupportedException">The profile has no native QR support.</exception>
+    /// <exception cref="ArgumentException">
+    /// The UTF-8 payload is empty or too long for the profile or the QR code (the limit is in bytes, not characters), or
+    /// the raster symbol at <paramref name="moduleSize"/> is wider than the paper.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="moduleSize"/> or <paramref name="errorCorrection"/> is out of range.</exception>
+    /// <exception cref="NotSupportedException">The profile cannot print QR codes (<see cref="QrSupport.None"/>).</exception>
     public EscPosWriter QrCode(ReadOnlySpan<char> text, int moduleSize = 6, QrErrorCorrection errorCorrection = QrErrorCorrection.Medium)
     {
         var byteCount = Encoding.UTF8.GetByteCount(text);
@@ -396,9 +414,23 @@ public sealed class EscPosWriter
             throw new ArgumentException($"The QR payload is {byteCount} UTF-8 bytes; printer profile '{Profile.Name}' accepts 1 to {Profile.MaxQrDataBytes}.", nameof(text));
         }
 
-        Span<byte> scratch = byteCount <= 512 ? stackalloc byte[512] : new byte[byteCount];
-        var length = Encoding.UTF8.GetBytes(text, scratch);
-        return QrCode(scratch[..length], moduleSize, errorCorrection);
+        if (byteCount <= 512)
+        {
+            Span<byte> scratch = stackalloc byte[512];
+            var length = Encoding.UTF8.GetBytes(text, scratch);
+            return QrCode(scratch[..length], moduleSize, errorCorrection);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(byteCount);
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, rented);
+            return QrCode(rented.AsSpan(0, length), moduleSize, errorCorrection);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Prints a CODE128 barcode (GS h, GS w, GS H, then GS k 73 with the code-set selector).</summary>

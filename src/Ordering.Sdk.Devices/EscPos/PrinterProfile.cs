@@ -52,13 +52,18 @@ public sealed class PrinterProfile
         AutomaticStatusBack = false,
     };
 
-    /// <summary>Gets a 58 mm Chinese clone: 32 columns, 384 dots, no buzzer, smaller raster bands.</summary>
+    /// <summary>
+    /// Gets a 58 mm Chinese clone: 32 columns, 384 dots, no buzzer, smaller raster bands, and QR codes rendered by the SDK
+    /// as raster images (<see cref="QrSupport.RasterImage"/>), because many 58 mm models (POS-5802LD, HOIN HOP-H58 and
+    /// other Bluetooth clones) lack GS ( k and only know a vendor ESC Z variant.
+    /// </summary>
     public static PrinterProfile ChineseClone58 { get; } = new(ChineseClone80)
     {
         Name = "chinese-clone-58",
         Columns = 32,
         PrintableDots = 384,
         Beeper = BeeperDialect.None,
+        QrCodes = QrSupport.RasterImage,
         RasterBandRows = 128,
     };
 
@@ -82,11 +87,11 @@ public sealed class PrinterProfile
     /// <value>The default value is <see cref="BeeperDialect.EpsonEscParenA"/>.</value>
     public BeeperDialect Beeper { get; init; } = BeeperDialect.EpsonEscParenA;
 
-    /// <summary>Gets whether the printer renders QR codes itself.</summary>
-    /// <value>The default value is <see cref="QrSupport.Native"/>.</value>
+    /// <summary>Gets how QR codes are printed: by the printer (GS ( k), by the SDK as a raster image, or not at all (order number instead).</summary>
+    /// <value>The default value is <see cref="QrSupport.Native"/>; <see cref="ChineseClone58"/> uses <see cref="QrSupport.RasterImage"/>.</value>
     public QrSupport QrCodes { get; init; } = QrSupport.Native;
 
-    /// <summary>Gets the largest QR payload in bytes the printer accepts.</summary>
+    /// <summary>Gets the largest QR payload in bytes the printer accepts (with <see cref="QrSupport.RasterImage"/>, the largest the SDK renders; a QR code holds at most 2953 bytes at level L).</summary>
     /// <value>The default value is 7089 (Epson); HPRT-style clones accept fewer than 1021.</value>
     public int MaxQrDataBytes { get; init; } = 7089;
 

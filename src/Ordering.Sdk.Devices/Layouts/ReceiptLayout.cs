@@ -1,4 +1,6 @@
+using System.Text;
 using Ordering.Sdk.Devices.EscPos;
+using Ordering.Sdk.Devices.EscPos.Qr;
 
 namespace Ordering.Sdk.Devices.Layouts;
 
@@ -7,6 +9,8 @@ namespace Ordering.Sdk.Devices.Layouts;
 /// <threadsafety>Stateless; safe to call from any thread with its own writer.</threadsafety>
 public static class ReceiptLayout
 {
+    private const int DefaultQrModuleSize = 6;
+
     /// <summary>Writes <paramref name="receipt"/>, from ESC @ to the cut.</summary>
     /// <param name="writer">The writer, already pointed at the output.</param>
     /// <param name="receipt">The receipt.</param>
@@ -69,13 +73,22 @@ public static class ReceiptLayout
         }
 
         writer.Separator().Align(TextAlignment.Center);
-        if (receipt.PaymentQr is { } qr && writer.Profile.QrCodes == QrSupport.Native)
+        if (receipt.PaymentQr is { } qr && writer.Profile.QrCodes is QrSupport.Native or QrSupport.RasterImage)
         {
-            writer.QrCode(qr);
+            // Native or drawn by the SDK as an image: either way the customer gets a scannable code. An image of a long
+            // payload on narrow paper gets smaller modules rather than no code at all.
+            var moduleSize = DefaultQrModuleSize;
+            if (writer.Profile.QrCodes == QrSupport.RasterImage)
+            {
+                var fitting = QrRaster.LargestModuleSize(Encoding.UTF8.GetByteCount(qr), QrErrorCorrection.Medium, writer.Profile.PrintableDots);
+                moduleSize = Math.Clamp(fitting, 1, DefaultQrModuleSize);
+            }
+
+            writer.QrCode(qr, moduleSize);
         }
         else
         {
-            // No QR (or a printer that cannot draw one): the order number, large, is what the customer needs.
+            // No QR (or a printer that cannot print one): the order number, large, is what the customer needs.
             writer.Size(2, 2).Line(receipt.OrderNumber).Size(1, 1);
         }
 

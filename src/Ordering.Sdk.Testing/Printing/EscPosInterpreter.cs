@@ -25,6 +25,9 @@ internal sealed class EscPosInterpreter
     private readonly List<PrintedDocument> _documents = [];
     private byte[] _qrStore = [];
     private int _images;
+    private readonly List<PrintedImage> _rasterImages = [];
+    private bool _executingRaster;
+    private bool _rasterContinues;
     private int _beeps;
     private int _drawerPulses;
     private bool _chineseMode;
@@ -88,7 +91,7 @@ internal sealed class EscPosInterpreter
 
         _pending.Clear();
         FinishLine();
-        if (_lines.Count > 0 || _qrCodes.Count > 0 || _barcodes.Count > 0)
+        if (_lines.Count > 0 || _qrCodes.Count > 0 || _barcodes.Count > 0 || _rasterImages.Count > 0)
         {
             FinishDocument(isCut: false);
         }
@@ -110,12 +113,15 @@ internal sealed class EscPosInterpreter
         var at = 0;
         while (at < _pending.Count)
         {
+            _executingRaster = false;
             var length = Execute(at, responses);
             if (length == 0)
             {
                 break; // incomplete command: wait for more bytes
             }
 
+            // A raster band continues the previous picture only if nothing else came between them.
+            _rasterContinues = _executingRaster;
             at += length;
         }
 
@@ -475,6 +481,7 @@ internal sealed class EscPosInterpreter
 
                 FinishLine();
                 _images++;
+                AddRasterBand(at);
                 return imageLength;
             case (byte)'L':
             case (byte)'W':
@@ -483,6 +490,32 @@ internal sealed class EscPosInterpreter
                 UnknownCommandBytes += 2;
                 return 2;
         }
+    }
+
+    private void AddRasterBand(int at)
+    {
+        var bytesPerRow = _pending[at + 4] + (_pending[at + 5] << 8);
+        var rows = _pending[at + 6] + (_pending[at + 7] << 8);
+        var band = new byte[bytesPerRow * rows];
+        _pending.CopyTo(at + 8, band, 0, band.Length);
+        if (_rasterContinues && _rasterImages.Count > 0 && _rasterImages[^1].BytesPerRow == bytesPerRow)
+        {
+            var previous = _rasterImages[^1];
+            var joined = new byte[(previous.HeightDots * bytesPerRow) + band.Length];
+            for (var y = 0; y < previous.HeightDots; y++)
+            {
+                previous.GetRow(y).CopyTo(joined.AsSpan(y * bytesPerRow));
+            }
+
+            band.CopyTo(joined, previous.HeightDots * bytesPerRow);
+            _rasterImages[^1] = new PrintedImage(joined, bytesPerRow, previous.HeightDots + rows, previous.Bands + 1, previous.Alignment);
+        }
+        else
+        {
+            _rasterImages.Add(new PrintedImage(band, bytesPerRow, rows, 1, _alignment));
+        }
+
+        _executingRaster = true;
     }
 
     private int ExecuteGsParen(int at, int available, List<byte> responses)
@@ -670,8 +703,9 @@ internal sealed class EscPosInterpreter
 
     private void FinishDocument(bool isCut)
     {
-        _documents.Add(new PrintedDocument([.. _lines], [.. _qrCodes], [.. _barcodes], _images, _beeps, _drawerPulses, isCut));
+        _documents.Add(new PrintedDocument([.. _lines], [.. _qrCodes], [.. _barcodes], _images, [.. _rasterImages], _beeps, _drawerPulses, isCut));
         _lines.Clear();
+        _rasterImages.Clear();
         _qrCodes.Clear();
         _barcodes.Clear();
         _images = _beeps = _drawerPulses = 0;
@@ -680,7 +714,7 @@ internal sealed class EscPosInterpreter
     public void FlushPartialDocument()
     {
         FinishLine();
-        if (_lines.Count > 0 || _qrCodes.Count > 0 || _barcodes.Count > 0)
+        if (_lines.Count > 0 || _qrCodes.Count > 0 || _barcodes.Count > 0 || _rasterImages.Count > 0)
         {
             FinishDocument(isCut: false);
         }

@@ -9,6 +9,7 @@ public sealed class PrintedDocument
         IReadOnlyList<string> qrCodes,
         IReadOnlyList<string> barcodes,
         int images,
+        IReadOnlyList<PrintedImage> rasterImages,
         int beeps,
         int drawerPulses,
         bool isCut)
@@ -17,6 +18,7 @@ public sealed class PrintedDocument
         QrCodes = qrCodes;
         Barcodes = barcodes;
         Images = images;
+        RasterImages = rasterImages;
         Beeps = beeps;
         DrawerPulses = drawerPulses;
         IsCut = isCut;
@@ -33,6 +35,9 @@ public sealed class PrintedDocument
 
     /// <summary>Gets the number of raster image bands printed.</summary>
     public int Images { get; }
+
+    /// <summary>Gets the raster images printed (GS v 0), with consecutive bands joined into one picture.</summary>
+    public IReadOnlyList<PrintedImage> RasterImages { get; }
 
     /// <summary>Gets the number of beep commands received.</summary>
     public int Beeps { get; }
