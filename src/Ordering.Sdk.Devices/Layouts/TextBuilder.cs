@@ -4,72 +4,74 @@ namespace Ordering.Sdk.Devices.Layouts;
 
 // Composes one printed line in a caller-provided (usually stack) buffer, so layouts never build strings.
 // Text that does not fit is cut off rather than throwing: a line is at most a few dozen columns anyway.
-internal ref struct TextBuilder
+// Immutable on purpose: every Append returns a new builder and leaves this one as it was. The mutable
+// version lost text whenever a call's result was dropped inside a chain (the year's '-' in "202611-25").
+internal readonly ref struct TextBuilder
 {
     private readonly Span<char> _buffer;
-    private int _length;
+    private readonly int _length;
 
     public TextBuilder(Span<char> buffer)
+        : this(buffer, 0)
     {
-        _buffer = buffer;
-        _length = 0;
     }
 
-    public readonly ReadOnlySpan<char> Text => _buffer[.._length];
+    private TextBuilder(Span<char> buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
 
-    public TextBuilder Append(ReadOnlySpan<char> text)
+    public ReadOnlySpan<char> Text => _buffer[.._length];
+
+    public TextBuilder Append(scoped ReadOnlySpan<char> text)
     {
         var count = Math.Min(text.Length, _buffer.Length - _length);
         text[..count].CopyTo(_buffer[_length..]);
-        _length += count;
-        return this;
+        return new TextBuilder(_buffer, _length + count);
     }
 
     public TextBuilder Append(long value)
     {
-        if (value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture))
-        {
-            _length += written;
-        }
-
-        return this;
+        Span<char> digits = stackalloc char[20];
+        return value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture) ? Append(digits[..written]) : this;
     }
 
     public TextBuilder AppendMoney(Money amount)
     {
-        if (MoneyText.TryFormat(amount.MinorUnits, amount.Currency.MinorDigits, _buffer[_length..], out var written))
-        {
-            _length += written;
-        }
-
-        return this;
+        Span<char> text = stackalloc char[48];
+        return MoneyText.TryFormat(amount.MinorUnits, amount.Currency.MinorDigits, text, out var written) ? Append(text[..written]) : this;
     }
 
-    /// <summary>Appends "yyyy-MM-dd HH:mm" (or "MM-dd HH:mm"), formatted by hand: DateTimeOffset.TryFormat with a custom format costs more than printing a line.</summary>
+    /// <summary>Appends "yyyy-MM-dd HH:mm" (or "MM-dd HH:mm") in the value's own offset, formatted by hand: DateTimeOffset.TryFormat with a custom format costs more than printing a line.</summary>
     public TextBuilder AppendTime(DateTimeOffset value, bool withYear)
     {
+        Span<char> text = stackalloc char[16];
+        var at = 0;
         if (withYear)
         {
-            Digits(value.Year, 4).Append("-");
+            at = Digits(text, at, value.Year, 4);
+            text[at++] = '-';
         }
 
-        return Digits(value.Month, 2).Append("-").Digits(value.Day, 2).Append(" ").Digits(value.Hour, 2).Append(":").Digits(value.Minute, 2);
+        at = Digits(text, at, value.Month, 2);
+        text[at++] = '-';
+        at = Digits(text, at, value.Day, 2);
+        text[at++] = ' ';
+        at = Digits(text, at, value.Hour, 2);
+        text[at++] = ':';
+        at = Digits(text, at, value.Minute, 2);
+        return Append(text[..at]);
     }
 
-    private TextBuilder Digits(int value, int count)
+    private static int Digits(Span<char> destination, int at, int value, int count)
     {
-        if (_buffer.Length - _length < count)
-        {
-            return this;
-        }
-
         for (var i = count - 1; i >= 0; i--)
         {
-            _buffer[_length + i] = (char)('0' + (value % 10));
+            destination[at + i] = (char)('0' + (value % 10));
             value /= 10;
         }
 
-        _length += count;
-        return this;
+        return at + count;
     }
 }

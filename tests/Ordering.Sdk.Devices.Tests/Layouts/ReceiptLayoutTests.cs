@@ -19,6 +19,7 @@ public sealed class ReceiptLayoutTests
         var document = Assert.Single(EscPosDecoder.Decode(buffer.WrittenSpan, profile.ChineseModeAtPowerOn));
         Assert.True(document.IsCut);
         Assert.Equal("老王川菜馆", document.Lines[0].Text);
+        Assert.Contains(document.Lines, l => l.Text.StartsWith("单号: A0012", StringComparison.Ordinal) && l.Text.EndsWith(" 2026-11-24 12:03", StringComparison.Ordinal));
         Assert.True(document.Lines[0].Bold);
         Assert.Equal(2, document.Lines[0].WidthMultiplier);
         Assert.Contains(document.Lines, l => l.Text.StartsWith("宫保鸡丁", StringComparison.Ordinal) && l.Text.EndsWith("x1      38.00", StringComparison.Ordinal));
