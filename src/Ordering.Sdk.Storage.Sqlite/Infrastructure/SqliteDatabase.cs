@@ -55,6 +55,32 @@ public static class SqliteDatabase
         }
     }
 
+    // A connection for reads beside a store's writer connection: the file already exists and is in WAL (the writer
+    // opened and migrated it), so a reader sees only committed transactions and never waits for the writer.
+    // query_only makes a write through it an error instead of a second writer.
+    internal static async ValueTask<SqliteConnection> OpenReaderAsync(string filePath, TimeSpan? busyTimeout = null, CancellationToken cancellationToken = default)
+    {
+        var timeout = busyTimeout ?? DefaultBusyTimeout;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = filePath,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
+        }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={(long)timeout.TotalMilliseconds}; PRAGMA query_only=ON;"), cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     private static async ValueTask ConfigureAsync(SqliteConnection connection, string filePath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var mode = await ScalarAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);

@@ -9,20 +9,38 @@ namespace Ordering.Sdk.Storage.Sqlite;
 /// pickup numbers and the outbox in one SQLite file (WAL, <c>synchronous=FULL</c>).
 /// </summary>
 /// <remarks>
-/// Every append is one <c>BEGIN IMMEDIATE</c> transaction that re-checks each stream's version, the request id
-/// and the table claims inside the write lock, so concurrent writers, in this process or another, never lose
-/// an update: one commits, the others get a conflict. A crash leaves either the whole command or none of it.
+/// <para>
+/// Writes from concurrent callers are group-committed: one writer takes every append queued while the previous
+/// transaction was committing and writes them in one <c>BEGIN IMMEDIATE</c> transaction, one fsync for the
+/// batch, each append inside its own savepoint. Each append re-checks its streams' versions, its request id and
+/// its table claims inside the write lock, after the appends before it in the batch, so concurrent writers, in
+/// this process or another, never lose an update: one commits, the others get a conflict. An append that is
+/// refused or fails is rolled back to its savepoint and answers alone; the others of its batch still commit.
+/// A call returns only after the transaction holding its append committed, and a crash leaves either the whole
+/// command or none of it.
+/// </para>
+/// <para>Reads use separate connections: they see the last committed state and never wait for a commit.</para>
 /// </remarks>
-/// <threadsafety>Thread-safe: calls on one instance are serialized; several processes may share the file.</threadsafety>
+/// <threadsafety>Thread-safe; concurrent appends on different orders share commits. Several processes may share the file.</threadsafety>
 public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema component name recorded in <c>schema_migrations</c>.</summary>
     public const string Component = "orders";
 
-    private readonly SqliteConnection _connection;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    // Reads are short statements; a few connections keep concurrent diners from queueing behind one another.
+    private const int ReaderConnections = 4;
 
-    private SqliteOrderStore(SqliteConnection connection) => _connection = connection;
+    private readonly SqliteConnection _writerConnection;
+    private readonly SqliteGroupCommitWriter _writer;
+    private readonly SqliteReaderPool _readers;
+    private int _disposed;
+
+    private SqliteOrderStore(string filePath, SqliteConnection writerConnection, int maxBatchSize, GroupCommitHooks? hooks)
+    {
+        _writerConnection = writerConnection;
+        _writer = new SqliteGroupCommitWriter(writerConnection, maxBatchSize, hooks);
+        _readers = new SqliteReaderPool(filePath, ReaderConnections);
+    }
 
     /// <summary>Gets the versioned schema of the order tables.</summary>
     public static SqliteSchema Schema { get; } = new(Component, [
@@ -63,189 +81,169 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
     /// <exception cref="ArgumentException"><paramref name="filePath"/> is empty.</exception>
     /// <exception cref="SqliteSchemaTooNewException">The file was written by a newer SDK.</exception>
     /// <exception cref="InvalidOperationException">The file refuses WAL or <c>synchronous=FULL</c>.</exception>
-    public static async ValueTask<SqliteOrderStore> OpenAsync(string filePath, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqliteDatabase.OpenAsync(filePath, Schema, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new SqliteOrderStore(connection);
-    }
+    public static ValueTask<SqliteOrderStore> OpenAsync(string filePath, CancellationToken cancellationToken = default) =>
+        OpenAsync(filePath, SqliteGroupCommitWriter.DefaultMaxBatchSize, hooks: null, cancellationToken);
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyList<OrderEvent>> LoadAsync(string orderId, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<OrderEvent>> LoadAsync(string orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orderId);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Command("SELECT event_json FROM order_events WHERE order_id = $order ORDER BY version;", ("$order", orderId));
-            var events = new List<OrderEvent>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return _readers.ReadAsync<IReadOnlyList<OrderEvent>>(
+            async (connection, ct) =>
             {
-                events.Add(OrderJson.DeserializeEvent(reader.GetString(0)));
-            }
+                using var command = Command(connection, "SELECT event_json FROM order_events WHERE order_id = $order ORDER BY version;", ("$order", orderId));
+                var events = new List<OrderEvent>();
+                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    events.Add(OrderJson.DeserializeEvent(reader.GetString(0)));
+                }
 
-            return events;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                return events;
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<IdempotencyRecord?> FindRequestAsync(string requestId, CancellationToken cancellationToken = default)
+    public ValueTask<IdempotencyRecord?> FindRequestAsync(string requestId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestId);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Command("SELECT order_id, command_type, status, error_json, from_version, to_version FROM order_requests WHERE request_id = $request;", ("$request", requestId));
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return _readers.ReadAsync<IdempotencyRecord?>(
+            async (connection, ct) =>
             {
-                return null;
-            }
+                using var command = Command(connection, "SELECT order_id, command_type, status, error_json, from_version, to_version FROM order_requests WHERE request_id = $request;", ("$request", requestId));
+                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    return null;
+                }
 
-            return new IdempotencyRecord(
-                requestId,
-                reader.GetString(0),
-                reader.GetString(1),
-                (OrderCommandStatus)reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : OrderJson.DeserializeError(reader.GetString(3)),
-                reader.GetInt64(4),
-                reader.GetInt64(5));
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                return new IdempotencyRecord(
+                    requestId,
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    (OrderCommandStatus)reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : OrderJson.DeserializeError(reader.GetString(3)),
+                    reader.GetInt64(4),
+                    reader.GetInt64(5));
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<string?> FindTableOccupantAsync(string tableId, CancellationToken cancellationToken = default)
+    public ValueTask<string?> FindTableOccupantAsync(string tableId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tableId);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Command("SELECT order_id FROM order_tables WHERE table_id = $table;", ("$table", tableId));
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _readers.ReadAsync(
+            async (connection, ct) =>
+            {
+                using var command = Command(connection, "SELECT order_id FROM order_tables WHERE table_id = $table;", ("$table", tableId));
+                return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask<int> NextOrderNumberAsync(DateOnly businessDay, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Command(
-                "INSERT INTO order_numbers (business_day, last_number) VALUES ($day, 1) ON CONFLICT(business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number;",
-                ("$day", businessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var day = businessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return await _writer.WriteAsync(
+            connection =>
+            {
+                using var command = Command(
+                    connection,
+                    "INSERT INTO order_numbers (business_day, last_number) VALUES ($day, 1) ON CONFLICT(business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number;",
+                    ("$day", day));
+                return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async ValueTask<AppendResult> AppendAsync(OrderAppend append, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(append);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            var outcome = await CheckAsync(append, cancellationToken).ConfigureAwait(false);
-            if (outcome is not null)
-            {
-                transaction.Rollback();
-                return outcome;
-            }
 
-            await WriteAsync(append, cancellationToken).ConfigureAwait(false);
-            transaction.Commit();
-            return AppendResult.Success;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        // Serialized here, on the caller's thread, so the single writer spends its time on SQLite only.
+        var rows = PreparedAppend.From(append);
+        return await _writer.WriteAsync(connection => Append(connection, rows), static result => result.Succeeded, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int max, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Command(
-                "SELECT o.sequence, e.event_json FROM order_outbox o JOIN order_events e ON e.order_id = o.order_id AND e.version = o.version ORDER BY o.sequence LIMIT $max;",
-                ("$max", max));
-            var entries = new List<OutboxEntry>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return _readers.ReadAsync<IReadOnlyList<OutboxEntry>>(
+            async (connection, ct) =>
             {
-                entries.Add(new OutboxEntry(reader.GetInt64(0), OrderJson.DeserializeEvent(reader.GetString(1))));
-            }
+                using var command = Command(
+                    connection,
+                    "SELECT o.sequence, e.event_json FROM order_outbox o JOIN order_events e ON e.order_id = o.order_id AND e.version = o.version ORDER BY o.sequence LIMIT $max;",
+                    ("$max", max));
+                var entries = new List<OutboxEntry>();
+                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    entries.Add(new OutboxEntry(reader.GetInt64(0), OrderJson.DeserializeEvent(reader.GetString(1))));
+                }
 
-            return entries;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                return entries;
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask AcknowledgeOutboxAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            using var command = Command("DELETE FROM order_outbox WHERE sequence = $sequence;", ("$sequence", 0L));
-            foreach (var sequence in sequences)
+        var copy = sequences.ToArray();
+        await _writer.WriteAsync(
+            connection =>
             {
-                command.Parameters[0].Value = sequence;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                using var command = Command(connection, "DELETE FROM order_outbox WHERE sequence = $sequence;", ("$sequence", 0L));
+                foreach (var sequence in copy)
+                {
+                    command.Parameters[0].Value = sequence;
+                    command.ExecuteNonQuery();
+                }
 
-            transaction.Commit();
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                return copy.Length;
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Closes the file after every queued write was committed and answered.</summary>
+    /// <returns>A task that completes when closed.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _connection.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
-    }
-
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        _connection.Dispose();
-        _gate.Dispose();
-    }
-
-    private async ValueTask<AppendResult?> CheckAsync(OrderAppend append, CancellationToken cancellationToken)
-    {
-        using (var request = Command("SELECT 1 FROM order_requests WHERE request_id = $request;", ("$request", append.Request.RequestId)))
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            if (await request.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+            return;
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _readers.DisposeAsync().ConfigureAwait(false);
+        await _writerConnection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the file after every queued write was committed and answered.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    // Opens the store with a chosen batch limit and test hooks on the group-commit writer.
+    internal static async ValueTask<SqliteOrderStore> OpenAsync(string filePath, int maxBatchSize, GroupCommitHooks? hooks, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteDatabase.OpenAsync(filePath, Schema, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new SqliteOrderStore(filePath, connection, maxBatchSize, hooks);
+    }
+
+    private static AppendResult Append(SqliteConnection connection, PreparedAppend append) =>
+        Check(connection, append.Source) ?? Write(connection, append);
+
+    private static AppendResult? Check(SqliteConnection connection, OrderAppend append)
+    {
+        using (var request = Command(connection, "SELECT 1 FROM order_requests WHERE request_id = $request;", ("$request", append.Request.RequestId)))
+        {
+            if (request.ExecuteScalar() is not null)
             {
                 return new AppendResult { DuplicateRequest = true };
             }
@@ -253,8 +251,8 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
 
         foreach (var stream in append.Streams)
         {
-            using var version = Command("SELECT COALESCE(MAX(version), 0) FROM order_events WHERE order_id = $order;", ("$order", stream.OrderId));
-            var current = Convert.ToInt64(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            using var version = Command(connection, "SELECT COALESCE(MAX(version), 0) FROM order_events WHERE order_id = $order;", ("$order", stream.OrderId));
+            var current = Convert.ToInt64(version.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (current != stream.ExpectedVersion)
             {
                 return new AppendResult { ConflictingOrderId = stream.OrderId };
@@ -263,8 +261,8 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
 
         foreach (var claim in append.TableClaims)
         {
-            using var holder = Command("SELECT order_id FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId));
-            var current = await holder.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+            using var holder = Command(connection, "SELECT order_id FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId));
+            var current = holder.ExecuteScalar() as string;
             var expected = claim.OrderId ?? claim.PreviousOrderId;
             if (current is not null && !string.Equals(current, expected, StringComparison.Ordinal))
             {
@@ -275,56 +273,56 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
         return null;
     }
 
-    private async ValueTask WriteAsync(OrderAppend append, CancellationToken cancellationToken)
+    private static AppendResult Write(SqliteConnection connection, PreparedAppend append)
     {
         using var insert = Command(
+            connection,
             "INSERT INTO order_events (order_id, version, request_id, occurred_at_ticks, event_json) VALUES ($order, $version, $request, $at, $json);",
             ("$order", string.Empty), ("$version", 0L), ("$request", string.Empty), ("$at", 0L), ("$json", string.Empty));
-        using var outbox = Command("INSERT INTO order_outbox (order_id, version) VALUES ($order, $version);", ("$order", string.Empty), ("$version", 0L));
-        foreach (var stream in append.Streams)
+        using var outbox = Command(connection, "INSERT INTO order_outbox (order_id, version) VALUES ($order, $version);", ("$order", string.Empty), ("$version", 0L));
+        foreach (var e in append.Events)
         {
-            foreach (var e in stream.Events)
-            {
-                insert.Parameters[0].Value = e.OrderId;
-                insert.Parameters[1].Value = e.Version;
-                insert.Parameters[2].Value = e.RequestId;
-                insert.Parameters[3].Value = e.OccurredAt.UtcTicks;
-                insert.Parameters[4].Value = OrderJson.SerializeEvent(e);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                outbox.Parameters[0].Value = e.OrderId;
-                outbox.Parameters[1].Value = e.Version;
-                await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            insert.Parameters[0].Value = e.OrderId;
+            insert.Parameters[1].Value = e.Version;
+            insert.Parameters[2].Value = e.RequestId;
+            insert.Parameters[3].Value = e.OccurredAtTicks;
+            insert.Parameters[4].Value = e.Json;
+            insert.ExecuteNonQuery();
+            outbox.Parameters[0].Value = e.OrderId;
+            outbox.Parameters[1].Value = e.Version;
+            outbox.ExecuteNonQuery();
         }
 
-        foreach (var claim in append.TableClaims.Where(c => c.OrderId is null))
+        foreach (var claim in append.Source.TableClaims.Where(c => c.OrderId is null))
         {
-            using var free = Command("DELETE FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId));
-            await free.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            using var free = Command(connection, "DELETE FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId));
+            free.ExecuteNonQuery();
         }
 
-        foreach (var claim in append.TableClaims.Where(c => c.OrderId is not null))
+        foreach (var claim in append.Source.TableClaims.Where(c => c.OrderId is not null))
         {
-            using var take = Command("INSERT INTO order_tables (table_id, order_id) VALUES ($table, $order) ON CONFLICT(table_id) DO UPDATE SET order_id = excluded.order_id;", ("$table", claim.TableId), ("$order", claim.OrderId!));
-            await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            using var take = Command(connection, "INSERT INTO order_tables (table_id, order_id) VALUES ($table, $order) ON CONFLICT(table_id) DO UPDATE SET order_id = excluded.order_id;", ("$table", claim.TableId), ("$order", claim.OrderId!));
+            take.ExecuteNonQuery();
         }
 
-        var r = append.Request;
+        var r = append.Source.Request;
         using var record = Command(
+            connection,
             "INSERT INTO order_requests (request_id, order_id, command_type, status, error_json, from_version, to_version) VALUES ($request, $order, $type, $status, $error, $from, $to);",
             ("$request", r.RequestId),
             ("$order", r.OrderId),
             ("$type", r.CommandType),
             ("$status", (int)r.Status),
-            ("$error", r.Error is null ? DBNull.Value : OrderJson.SerializeError(r.Error)),
+            ("$error", append.ErrorJson is null ? DBNull.Value : append.ErrorJson),
             ("$from", r.FromVersion),
             ("$to", r.ToVersion));
-        await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        record.ExecuteNonQuery();
+        return AppendResult.Success;
     }
 
-    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
