@@ -1,6 +1,6 @@
 namespace Ordering.Sdk.Payments;
 
-// The engine's mutable record of one attempt; guarded by the engine's mutex.
+// The engine's mutable record of one attempt; guarded by its order's gate, except DueAt and Busy (the engine's _sync).
 internal sealed class PaymentAttempt
 {
     public PaymentAttempt(string id, string orderId, string idempotencyKey, PaymentChannelId channel, ChargeKind kind, Money amount, Money change, string? payerId, DateTimeOffset createdAt)
@@ -20,6 +20,9 @@ internal sealed class PaymentAttempt
     }
 
     public string Id { get; }
+
+    // The order the attempt belongs to; set when the attempt is registered.
+    public OrderBook Book { get; set; } = null!;
 
     public string OrderId { get; }
 

@@ -11,23 +11,53 @@ internal sealed partial class PaymentEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(notification.NotificationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(notification.MerchantOrderNumber);
         var key = PaymentsMetrics.ChannelTag(notification.Channel) + ":" + notification.NotificationId;
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        PaymentAttempt? attempt;
+        lock (_sync)
         {
             if (_inbox.Contains(key))
             {
                 return NotificationDisposition.Duplicate;
             }
 
-            if (!_attempts.TryGetValue(notification.MerchantOrderNumber, out var attempt) || attempt.Channel != notification.Channel)
+            _attempts.TryGetValue(notification.MerchantOrderNumber, out attempt);
+        }
+
+        if (attempt is null || attempt.Channel != notification.Channel)
+        {
+            try
             {
                 await RecordFailureAsync(null, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Notification for an unknown attempt or another channel.")).ConfigureAwait(false);
-                return NotificationDisposition.Rejected;
+            }
+            finally
+            {
+                Exit(null);
+            }
+
+            return NotificationDisposition.Rejected;
+        }
+
+        var book = attempt.Book;
+        await EnterAsync(book, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            lock (_sync)
+            {
+                // A copy delivered concurrently was applied while this one waited for the order's gate.
+                if (_inbox.Contains(key))
+                {
+                    return NotificationDisposition.Duplicate;
+                }
             }
 
             var isPayment = notification.Kind is PaymentNotificationKind.PaymentSucceeded or PaymentNotificationKind.PaymentClosed;
             RefundPart? part = null;
-            if (!isPayment && (notification.RefundNumber is null || !_refundParts.TryGetValue(notification.RefundNumber, out part) || part.Attempt != attempt))
+            bool knownRefund;
+            lock (_sync)
+            {
+                knownRefund = notification.RefundNumber is not null && _refundParts.TryGetValue(notification.RefundNumber, out part) && part.Attempt == attempt;
+            }
+
+            if (!isPayment && !knownRefund)
             {
                 await RecordFailureAsync(attempt, null, notification.Channel, PaymentOperation.Notification, new ChannelError(FailureCause.Risk, EngineErrorCodes.NotificationMismatch, "Refund notification for an unknown refund number.")).ConfigureAwait(false);
                 return NotificationDisposition.Rejected;
@@ -55,7 +85,10 @@ internal sealed partial class PaymentEngine
                     Detail = notification.MerchantOrderNumber,
                 },
                 cancellationToken).ConfigureAwait(false);
-            _inbox.Add(key);
+            lock (_sync)
+            {
+                _inbox.Add(key);
+            }
 
             var now = _time.GetUtcNow();
             switch (notification.Kind)
@@ -84,7 +117,7 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
     }
 }

@@ -10,38 +10,63 @@ internal sealed partial class PaymentEngine
         PaymentAttempt attempt;
         ChannelSlot? slot;
         ChannelError? refusal;
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        var book = await EnterOrderAsync(request.OrderId, request.AmountDue, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_byKey.TryGetValue(request.IdempotencyKey, out var existing))
+            var channel = ResolveChannel(request);
+            lock (_sync)
             {
-                EnsureSameTender(existing, request);
-                return existing.ToSnapshot();
+                // The key is reserved before its intent is journaled: a concurrent tender with the same key on
+                // another order (same-order tenders wait for this gate) sees it and is refused.
+                if (_byKey.TryGetValue(request.IdempotencyKey, out var existing))
+                {
+                    attempt = existing;
+                }
+                else
+                {
+                    var change = request.Kind == ChargeKind.Cash && request.CashReceived is { } received ? received - request.Amount : Money.Zero(request.Amount.Currency);
+                    attempt = new PaymentAttempt(NewAttemptId(), request.OrderId, request.IdempotencyKey, channel, request.Kind, request.Amount, change, request.PayerId, _time.GetUtcNow());
+                    _byKey.Add(request.IdempotencyKey, attempt);
+                    existing = null;
+                }
+
+                if (existing is not null)
+                {
+                    // Only immutable fields are read here: the attempt may belong to another order.
+                    EnsureSameTender(existing, request);
+                    return existing.ToSnapshot();
+                }
             }
 
-            var channel = ResolveChannel(request);
-            refusal = CheckLocally(request, channel, out slot);
-            var change = request.Kind == ChargeKind.Cash && request.CashReceived is { } received ? received - request.Amount : Money.Zero(request.Amount.Currency);
-            attempt = new PaymentAttempt(NewAttemptId(), request.OrderId, request.IdempotencyKey, channel, request.Kind, request.Amount, change, request.PayerId, _time.GetUtcNow());
+            refusal = CheckLocally(request, channel, book, out slot);
 
             // Journal before network: the intent is durable before the charge can leave the process.
-            await _journal.AppendAsync(
-                new PaymentJournalEntry
-                {
-                    Kind = PaymentJournalEntryKind.AttemptCreated,
-                    Timestamp = attempt.CreatedAt,
-                    AttemptId = attempt.Id,
-                    OrderId = attempt.OrderId,
-                    IdempotencyKey = attempt.IdempotencyKey,
-                    Channel = channel,
-                    ChargeKind = request.Kind,
-                    CurrencyCode = request.Amount.Currency.Code,
-                    Amount = request.Amount.MinorUnits,
-                    AmountDue = request.AmountDue.MinorUnits,
-                    Change = change.MinorUnits,
-                    PayerId = request.PayerId,
-                },
-                cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _journal.AppendAsync(
+                    new PaymentJournalEntry
+                    {
+                        Kind = PaymentJournalEntryKind.AttemptCreated,
+                        Timestamp = attempt.CreatedAt,
+                        AttemptId = attempt.Id,
+                        OrderId = attempt.OrderId,
+                        IdempotencyKey = attempt.IdempotencyKey,
+                        Channel = channel,
+                        ChargeKind = request.Kind,
+                        CurrencyCode = request.Amount.Currency.Code,
+                        Amount = request.Amount.MinorUnits,
+                        AmountDue = request.AmountDue.MinorUnits,
+                        Change = attempt.Change.MinorUnits,
+                        PayerId = request.PayerId,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                ReleaseReservation(attempt);
+                throw;
+            }
+
             Register(attempt, request.AmountDue);
             activity?.SetTag("channel", PaymentsMetrics.ChannelTag(channel));
             activity?.SetTag("attempt.id", attempt.Id);
@@ -53,13 +78,14 @@ internal sealed partial class PaymentEngine
                 return attempt.ToSnapshot();
             }
 
-            attempt.Busy = true;
+            SetBusy(attempt, true);
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
 
+        // The order's gate is not held while the charge is out: other orders never wait for this one's network.
         var charge = new ChargeRequest(attempt.Id, attempt.OrderId, attempt.Amount, attempt.Kind, request.PaymentCode, request.PayerId);
         ChannelResult result;
         try
@@ -69,24 +95,24 @@ internal sealed partial class PaymentEngine
         catch (OperationCanceledException)
         {
             // The request may have left: resolve it by query like any unknown outcome.
-            await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
             try
             {
-                attempt.Busy = false;
+                SetBusy(attempt, false);
                 Schedule(attempt, _time.GetUtcNow());
             }
             finally
             {
-                Exit();
+                Exit(book);
             }
 
             throw;
         }
 
-        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
         try
         {
-            attempt.Busy = false;
+            SetBusy(attempt, false);
             if (result.Error?.RawCode == EngineErrorCodes.CircuitOpen)
             {
                 await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Charge, result.Error).ConfigureAwait(false);
@@ -103,7 +129,7 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
     }
 
@@ -173,7 +199,7 @@ internal sealed partial class PaymentEngine
     };
 
     // Refusals decided before any network call; the attempt is still journaled so the refusal is audited.
-    private ChannelError? CheckLocally(TenderRequest request, PaymentChannelId channel, out ChannelSlot? slot)
+    private ChannelError? CheckLocally(TenderRequest request, PaymentChannelId channel, OrderBook book, out ChannelSlot? slot)
     {
         slot = null;
         if (channel == PaymentChannelId.Unknown)
@@ -187,7 +213,7 @@ internal sealed partial class PaymentEngine
         }
 
         slot = found;
-        if (_orders.TryGetValue(request.OrderId, out var book))
+        if (book.Attempts.Count > 0)
         {
             var status = book.ComputeStatus();
             var open = OpenAmount(request.AmountDue, status);
@@ -235,22 +261,42 @@ internal sealed partial class PaymentEngine
         return string.Join(", ", ids);
     }
 
+    // Makes a journaled attempt known to the engine and its order; the caller holds the order's gate (or is resuming).
     private void Register(PaymentAttempt attempt, Money amountDue)
     {
-        _attempts[attempt.Id] = attempt;
-        _byKey[attempt.IdempotencyKey] = attempt;
-        if (!_orders.TryGetValue(attempt.OrderId, out var book))
+        OrderBook? book;
+        lock (_sync)
         {
-            book = new OrderBook(attempt.OrderId, amountDue);
-            _orders[attempt.OrderId] = book;
+            _pendingIds.Remove(attempt.Id);
+            _attempts[attempt.Id] = attempt;
+            _byKey[attempt.IdempotencyKey] = attempt;
+            if (!_orders.TryGetValue(attempt.OrderId, out book))
+            {
+                book = new OrderBook(attempt.OrderId, amountDue);
+                _orders[attempt.OrderId] = book;
+            }
         }
 
+        attempt.Book = book;
         book.AmountDue = amountDue;
         book.Attempts.Add(attempt);
         Touch(attempt);
     }
 
-    // Applies a charge or query answer to an attempt; the caller holds the mutex.
+    // The intent could not be journaled: the attempt never existed, its key and id are free again.
+    private void ReleaseReservation(PaymentAttempt attempt)
+    {
+        lock (_sync)
+        {
+            _pendingIds.Remove(attempt.Id);
+            if (_byKey.TryGetValue(attempt.IdempotencyKey, out var reserved) && ReferenceEquals(reserved, attempt))
+            {
+                _byKey.Remove(attempt.IdempotencyKey);
+            }
+        }
+    }
+
+    // Applies a charge or query answer to an attempt; the caller holds the attempt's order's gate.
     private async ValueTask ApplyChargeResultAsync(PaymentAttempt attempt, ChannelPolicy policy, ChannelResult result, PaymentOperation operation)
     {
         var now = _time.GetUtcNow();

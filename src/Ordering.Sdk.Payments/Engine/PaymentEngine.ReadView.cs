@@ -3,11 +3,10 @@ using System.Collections.Immutable;
 namespace Ordering.Sdk.Payments;
 
 // Lock-free reads: every critical section that changed something publishes an immutable view before it
-// releases the mutex, and the read methods only read the latest published view. A reader never waits for a
-// writer (which may be inside a journal fsync); it sees the state as of the last completed critical section.
+// releases its order's gate, and the read methods only read the latest published view. A reader never waits
+// for a writer (which may be inside a journal fsync); it sees each order as of its last completed section.
 internal sealed partial class PaymentEngine
 {
-    private readonly HashSet<PaymentAttempt> _dirtyAttempts = [];
     private bool _dueDirty;
     private bool _failuresDirty;
     private ReadView _view = ReadView.Empty;
@@ -32,6 +31,12 @@ internal sealed partial class PaymentEngine
         return Volatile.Read(ref _view).Orders.TryGetValue(orderId, out var order) ? order.Status : default;
     }
 
+    public RefundSnapshot? GetRefund(string refundNumber)
+    {
+        ArgumentNullException.ThrowIfNull(refundNumber);
+        return Volatile.Read(ref _view).Refunds.TryGetValue(refundNumber, out var refund) ? refund : null;
+    }
+
     public IReadOnlyList<PaymentFailure> GetFailures(string? orderId = null)
     {
         var failures = Volatile.Read(ref _view).Failures;
@@ -47,86 +52,117 @@ internal sealed partial class PaymentEngine
         return result;
     }
 
-    // Marks an attempt (and so its order) for publication at the end of the critical section; the caller holds the mutex.
-    private void Touch(PaymentAttempt attempt) => _dirtyAttempts.Add(attempt);
+    // Marks an attempt's order for publication at the end of the section; the caller holds the order's gate.
+    private static void Touch(PaymentAttempt attempt) => attempt.Book.Dirty = true;
 
-    private void TouchAll()
+    // After a resume folded the journal without the usual touch points: publish everything.
+    private void PublishAll()
     {
-        foreach (var attempt in _attempts.Values)
+        List<OrderBook> books;
+        lock (_sync)
         {
-            _dirtyAttempts.Add(attempt);
+            books = [.. _orders.Values];
+            _dueDirty = true;
+            _failuresDirty = true;
         }
 
-        _dueDirty = true;
-        _failuresDirty = true;
+        foreach (var book in books)
+        {
+            book.Dirty = true;
+            Publish(book);
+        }
+
+        Publish(null);
     }
 
-    // Builds and publishes the next view from what changed; called with the mutex held, just before it is released.
-    private void Publish()
+    // Builds and publishes the next view from what changed: the order's part is snapshotted under its gate
+    // (which the caller holds), then merged with the engine-wide parts under _sync.
+    private void Publish(OrderBook? book)
     {
-        if (_dirtyAttempts.Count == 0 && !_dueDirty && !_failuresDirty)
+        PaymentAttemptSnapshot[]? attempts = null;
+        OrderView? order = null;
+        RefundSnapshot[]? refunds = null;
+        if (book is { Dirty: true })
         {
-            return;
-        }
-
-        var current = _view;
-        var attempts = current.Attempts;
-        var orders = current.Orders;
-        if (_dirtyAttempts.Count > 0)
-        {
-            var attemptBuilder = attempts.ToBuilder();
-            var touchedOrders = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var attempt in _dirtyAttempts)
+            attempts = new PaymentAttemptSnapshot[book.Attempts.Count];
+            for (var i = 0; i < attempts.Length; i++)
             {
-                attemptBuilder[attempt.Id] = attempt.ToSnapshot();
-                touchedOrders.Add(attempt.OrderId);
+                attempts[i] = book.Attempts[i].ToSnapshot();
             }
 
-            attempts = attemptBuilder.ToImmutable();
-            var orderBuilder = orders.ToBuilder();
-            foreach (var orderId in touchedOrders)
+            order = new OrderView(book.ComputeStatus(), attempts);
+            refunds = new RefundSnapshot[book.Refunds.Count];
+            for (var i = 0; i < refunds.Length; i++)
             {
-                if (_orders.TryGetValue(orderId, out var book))
+                refunds[i] = book.Refunds[i].ToSnapshot();
+            }
+
+            book.Dirty = false;
+        }
+
+        lock (_sync)
+        {
+            if (order is null && !_dueDirty && !_failuresDirty)
+            {
+                return;
+            }
+
+            var current = _view;
+            var attemptView = current.Attempts;
+            var orderView = current.Orders;
+            var refundView = current.Refunds;
+            if (order is not null)
+            {
+                if (attempts!.Length > 0)
                 {
-                    var list = new PaymentAttemptSnapshot[book.Attempts.Count];
-                    for (var i = 0; i < list.Length; i++)
+                    var builder = attemptView.ToBuilder();
+                    foreach (var snapshot in attempts)
                     {
-                        list[i] = attempts[book.Attempts[i].Id];
+                        builder[snapshot.AttemptId] = snapshot;
                     }
 
-                    orderBuilder[orderId] = new OrderView(book.ComputeStatus(), list);
+                    attemptView = builder.ToImmutable();
+                }
+
+                orderView = orderView.SetItem(book!.OrderId, order);
+                if (refunds!.Length > 0)
+                {
+                    var builder = refundView.ToBuilder();
+                    foreach (var refund in refunds)
+                    {
+                        builder[refund.RefundNumber] = refund;
+                    }
+
+                    refundView = builder.ToImmutable();
                 }
             }
 
-            orders = orderBuilder.ToImmutable();
-            _dirtyAttempts.Clear();
-        }
-
-        var nextDue = current.NextDueAt;
-        if (_dueDirty)
-        {
-            nextDue = null;
-            foreach (var attempt in _dueAttempts)
+            var nextDue = current.NextDueAt;
+            if (_dueDirty)
             {
-                nextDue = Earliest(nextDue, attempt.DueAt);
+                nextDue = null;
+                foreach (var attempt in _dueAttempts)
+                {
+                    nextDue = Earliest(nextDue, attempt.DueAt);
+                }
+
+                foreach (var part in _dueParts)
+                {
+                    nextDue = Earliest(nextDue, part.DueAt);
+                }
+
+                _dueDirty = false;
             }
 
-            foreach (var part in _dueParts)
+            var failures = current.Failures;
+            if (_failuresDirty)
             {
-                nextDue = Earliest(nextDue, part.DueAt);
+                failures = [.. _failures.ToArray()];
+                _failuresDirty = false;
             }
 
-            _dueDirty = false;
+            Volatile.Write(ref _view, new ReadView(attemptView, orderView, refundView, failures, nextDue));
         }
-
-        var failures = current.Failures;
-        if (_failuresDirty)
-        {
-            failures = [.. _failures];
-            _failuresDirty = false;
-        }
-
-        Volatile.Write(ref _view, new ReadView(attempts, orders, failures, nextDue));
     }
 
     private sealed record OrderView(OrderPaymentStatus Status, IReadOnlyList<PaymentAttemptSnapshot> Attempts);
@@ -134,12 +170,14 @@ internal sealed partial class PaymentEngine
     private sealed record ReadView(
         ImmutableDictionary<string, PaymentAttemptSnapshot> Attempts,
         ImmutableDictionary<string, OrderView> Orders,
+        ImmutableDictionary<string, RefundSnapshot> Refunds,
         ImmutableArray<PaymentFailure> Failures,
         DateTimeOffset? NextDueAt)
     {
         public static readonly ReadView Empty = new(
             ImmutableDictionary.Create<string, PaymentAttemptSnapshot>(StringComparer.Ordinal),
             ImmutableDictionary.Create<string, OrderView>(StringComparer.Ordinal),
+            ImmutableDictionary.Create<string, RefundSnapshot>(StringComparer.Ordinal),
             [],
             null);
     }

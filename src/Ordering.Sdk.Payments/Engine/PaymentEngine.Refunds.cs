@@ -12,78 +12,53 @@ internal sealed partial class PaymentEngine
     public async ValueTask<RefundSnapshot> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
     {
         var (amount, detail) = ValidateRefund(request);
+        OrderBook? book;
+        lock (_sync)
+        {
+            _orders.TryGetValue(request.OrderId, out book);
+        }
+
+        if (book is null)
+        {
+            throw new ArgumentException($"OrderId: no payments are known for order '{request.OrderId}'.", nameof(request));
+        }
+
         RefundGroup group;
         List<RefundPart> toSend;
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        await EnterAsync(book, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_refundGroups.TryGetValue(request.RefundNumber, out var existing))
+            var isNew = false;
+            lock (_sync)
             {
-                if (!string.Equals(existing.OrderId, request.OrderId, StringComparison.Ordinal) || existing.Amount != amount)
+                // The number is reserved before its first part is journaled: a concurrent refund with the same
+                // number on another order (same-order refunds wait for this gate) sees it and is refused.
+                if (!_refundGroups.TryGetValue(request.RefundNumber, out group!))
                 {
-                    throw new ArgumentException($"RefundNumber: '{request.RefundNumber}' was already used for a different refund (order {existing.OrderId}, {existing.Amount}).", nameof(request));
+                    group = new RefundGroup(request.RefundNumber, request.OrderId, amount, detail);
+                    _refundGroups.Add(group.Number, group);
+                    isNew = true;
                 }
-
-                group = existing;
-            }
-            else
-            {
-                group = new RefundGroup(request.RefundNumber, request.OrderId, amount, detail);
             }
 
-            if (!_orders.TryGetValue(request.OrderId, out var book))
+            try
             {
-                throw new ArgumentException($"OrderId: no payments are known for order '{request.OrderId}'.", nameof(request));
+                toSend = await PlanRefundAsync(request, book, group, amount, cancellationToken).ConfigureAwait(false);
             }
-
-            // A repeated refund number completes a refund a crash interrupted between its parts; otherwise it is a no-op.
-            var created = new List<RefundPart>();
-            var left = group.Amount;
-            foreach (var existingPart in group.Parts)
+            finally
             {
-                left -= existingPart.Amount;
-            }
-
-            if (left.MinorUnits > 0)
-            {
-                var sources = new List<PaymentAttempt>();
-                var refundable = Money.Zero(amount.Currency);
-                foreach (var attempt in book.Attempts)
+                if (isNew && group.Parts.Count == 0)
                 {
-                    if (attempt.CountsTowardsOrder && attempt.Refundable.MinorUnits > 0 && (request.AttemptId is null || string.Equals(request.AttemptId, attempt.Id, StringComparison.Ordinal)))
+                    lock (_sync)
                     {
-                        sources.Add(attempt);
-                        refundable += attempt.Refundable;
+                        _refundGroups.Remove(group.Number);
                     }
                 }
-
-                if (left.Currency != refundable.Currency || left > refundable)
-                {
-                    throw new ArgumentException($"Amount: {left} exceeds what is refundable on order '{request.OrderId}' ({refundable}: captured minus refunded and refunds in progress).", nameof(request));
-                }
-
-                foreach (var attempt in sources)
-                {
-                    if (left.IsZero)
-                    {
-                        break;
-                    }
-
-                    var take = attempt.Refundable < left ? attempt.Refundable : left;
-                    var number = string.Create(CultureInfo.InvariantCulture, $"{request.RefundNumber}-{group.Parts.Count + 1}");
-                    var part = await AppendRefundPartAsync(group, attempt, number, take, automatic: false, cancellationToken).ConfigureAwait(false);
-                    _refundGroups[group.Number] = group;
-                    part.Busy = true;
-                    created.Add(part);
-                    left -= take;
-                }
             }
-
-            toSend = created;
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
 
         try
@@ -96,13 +71,19 @@ internal sealed partial class PaymentEngine
         finally
         {
             // Parts not sent or not answered (the caller cancelled) are resumed by ProcessDueWorkAsync: query, then re-send.
-            await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
             try
             {
                 foreach (var part in toSend)
                 {
-                    part.Busy = false;
-                    if (part.IsOpen && part.DueAt is null)
+                    bool unscheduled;
+                    lock (_sync)
+                    {
+                        part.Busy = false;
+                        unscheduled = part.DueAt is null;
+                    }
+
+                    if (part.IsOpen && unscheduled)
                     {
                         part.Sent = false;
                         Schedule(part, _time.GetUtcNow());
@@ -111,19 +92,83 @@ internal sealed partial class PaymentEngine
             }
             finally
             {
-                Exit();
+                Exit(book);
             }
         }
 
-        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
         try
         {
             return group.ToSnapshot();
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
+    }
+
+    // Journals the parts a refund is spread over; the caller holds the order's gate.
+    private async ValueTask<List<RefundPart>> PlanRefundAsync(RefundRequest request, OrderBook book, RefundGroup group, Money amount, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(group.OrderId, request.OrderId, StringComparison.Ordinal) || group.Amount != amount)
+        {
+            throw new ArgumentException($"RefundNumber: '{request.RefundNumber}' was already used for a different refund (order {group.OrderId}, {group.Amount}).", nameof(request));
+        }
+
+        if (book.Attempts.Count == 0)
+        {
+            throw new ArgumentException($"OrderId: no payments are known for order '{request.OrderId}'.", nameof(request));
+        }
+
+        // A repeated refund number completes a refund a crash interrupted between its parts; otherwise it is a no-op.
+        var created = new List<RefundPart>();
+        var left = group.Amount;
+        foreach (var existingPart in group.Parts)
+        {
+            left -= existingPart.Amount;
+        }
+
+        if (left.MinorUnits <= 0)
+        {
+            return created;
+        }
+
+        var sources = new List<PaymentAttempt>();
+        var refundable = Money.Zero(amount.Currency);
+        foreach (var attempt in book.Attempts)
+        {
+            if (attempt.CountsTowardsOrder && attempt.Refundable.MinorUnits > 0 && (request.AttemptId is null || string.Equals(request.AttemptId, attempt.Id, StringComparison.Ordinal)))
+            {
+                sources.Add(attempt);
+                refundable += attempt.Refundable;
+            }
+        }
+
+        if (left.Currency != refundable.Currency || left > refundable)
+        {
+            throw new ArgumentException($"Amount: {left} exceeds what is refundable on order '{request.OrderId}' ({refundable}: captured minus refunded and refunds in progress).", nameof(request));
+        }
+
+        foreach (var attempt in sources)
+        {
+            if (left.IsZero)
+            {
+                break;
+            }
+
+            var take = attempt.Refundable < left ? attempt.Refundable : left;
+            var number = string.Create(CultureInfo.InvariantCulture, $"{request.RefundNumber}-{group.Parts.Count + 1}");
+            var part = await AppendRefundPartAsync(group, attempt, number, take, automatic: false, cancellationToken).ConfigureAwait(false);
+            lock (_sync)
+            {
+                part.Busy = true;
+            }
+
+            created.Add(part);
+            left -= take;
+        }
+
+        return created;
     }
 
     private static (Money Amount, string? Detail) ValidateRefund(RefundRequest request)
@@ -220,23 +265,40 @@ internal sealed partial class PaymentEngine
         return part;
     }
 
+    // The caller holds the order's gate (or is resuming).
     private void AddPart(RefundGroup group, RefundPart part)
     {
+        if (group.Parts.Count == 0)
+        {
+            part.Attempt.Book.Refunds.Add(group);
+        }
+
         group.Parts.Add(part);
-        _refundParts[part.Number] = part;
+        lock (_sync)
+        {
+            _refundParts[part.Number] = part;
+        }
+
         part.Attempt.RefundReserved += part.Amount;
+        Touch(part.Attempt);
         if (part.Automatic)
         {
             part.Attempt.AutoRefundStarted = true;
         }
     }
 
-    // The caller holds the mutex.
+    // The caller holds the attempt's order's gate.
     private async ValueTask StartAutoRefundAsync(PaymentAttempt attempt)
     {
         var number = attempt.Id + "-auto";
         var amount = attempt.Refundable;
-        if (amount.MinorUnits <= 0 || _refundGroups.ContainsKey(number))
+        bool taken;
+        lock (_sync)
+        {
+            taken = _refundGroups.ContainsKey(number);
+        }
+
+        if (amount.MinorUnits <= 0 || taken)
         {
             attempt.AutoRefundStarted = true;
             return;
@@ -244,7 +306,11 @@ internal sealed partial class PaymentEngine
 
         var group = new RefundGroup(number, attempt.OrderId, amount, "automatic: captured after the engine gave up");
         var part = await AppendRefundPartAsync(group, attempt, number + "-1", amount, automatic: true, CancellationToken.None).ConfigureAwait(false);
-        _refundGroups[number] = group;
+        lock (_sync)
+        {
+            _refundGroups[number] = group;
+        }
+
         Schedule(part, _time.GetUtcNow());
         PaymentsMetrics.LateSuccess(attempt.Channel);
         await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Charge, new ChannelError(FailureCause.Duplicate, EngineErrorCodes.LateSuccessRefunded, "Captured after the engine gave up; refunded automatically.", RecommendedAction.QueryThenDecide)).ConfigureAwait(false);
@@ -261,31 +327,38 @@ internal sealed partial class PaymentEngine
         var request = new RefundChannelRequest(part.Attempt.Id, part.Number, part.Amount, part.Attempt.Captured, part.Attempt.PayerId);
         part.Sent = true;
         var result = await CallAsync(slot, PaymentOperation.Refund, (channel, token) => channel.RefundAsync(request, token), cancellationToken).ConfigureAwait(false);
-        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        var book = part.Attempt.Book;
+        await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
         try
         {
             await ApplyRefundResultAsync(part, slot.Policy, result, PaymentOperation.Refund).ConfigureAwait(false);
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
     }
 
     private async ValueTask ProcessRefundPartAsync(RefundPart part, CancellationToken cancellationToken)
     {
-        if (!part.IsOpen || !TryGetSlot(part.Attempt.Channel, out var slot))
+        var book = part.Attempt.Book;
+        bool open;
+        await EnterAsync(book, cancellationToken).ConfigureAwait(false);
+        try
         {
-            await EnterAsync(cancellationToken).ConfigureAwait(false);
-            try
+            open = part.IsOpen;
+            if (!open || !TryGetSlot(part.Attempt.Channel, out _))
             {
                 Unschedule(part);
             }
-            finally
-            {
-                Exit();
-            }
+        }
+        finally
+        {
+            Exit(book);
+        }
 
+        if (!open || !TryGetSlot(part.Attempt.Channel, out var slot))
+        {
             return;
         }
 
@@ -299,18 +372,18 @@ internal sealed partial class PaymentEngine
             return;
         }
 
-        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
         try
         {
             await ApplyRefundResultAsync(part, slot.Policy, result, PaymentOperation.RefundQuery).ConfigureAwait(false);
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
     }
 
-    // The caller holds the mutex.
+    // The caller holds the attempt's order's gate.
     private async ValueTask ApplyRefundResultAsync(RefundPart part, ChannelPolicy policy, ChannelResult result, PaymentOperation operation)
     {
         if (!part.IsOpen)
@@ -376,5 +449,6 @@ internal sealed partial class PaymentEngine
             },
             CancellationToken.None).ConfigureAwait(false);
         part.State = state;
+        Touch(part.Attempt);
     }
 }

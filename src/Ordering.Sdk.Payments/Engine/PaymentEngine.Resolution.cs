@@ -7,10 +7,10 @@ internal sealed partial class PaymentEngine
     public async ValueTask<int> ProcessDueWorkAsync(CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
+        cancellationToken.ThrowIfCancellationRequested();
         var attempts = new List<PaymentAttempt>();
         var parts = new List<RefundPart>();
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_sync)
         {
             foreach (var attempt in _dueAttempts)
             {
@@ -29,10 +29,6 @@ internal sealed partial class PaymentEngine
                     parts.Add(part);
                 }
             }
-        }
-        finally
-        {
-            Exit();
         }
 
         // Stable order (creation time, then id) keeps simulations deterministic whatever the hash order.
@@ -53,14 +49,17 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
-            foreach (var attempt in attempts)
+            lock (_sync)
             {
-                attempt.Busy = false;
-            }
+                foreach (var attempt in attempts)
+                {
+                    attempt.Busy = false;
+                }
 
-            foreach (var part in parts)
-            {
-                part.Busy = false;
+                foreach (var part in parts)
+                {
+                    part.Busy = false;
+                }
             }
         }
 
@@ -70,18 +69,25 @@ internal sealed partial class PaymentEngine
     public async ValueTask<PaymentAttemptSnapshot> CancelAsync(string attemptId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(attemptId);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        PaymentAttempt? attempt;
+        lock (_sync)
+        {
+            _attempts.TryGetValue(attemptId, out attempt);
+        }
+
+        if (attempt is null)
+        {
+            throw new ArgumentException($"attemptId: no attempt '{attemptId}'.", nameof(attemptId));
+        }
+
+        var book = attempt.Book;
+        await EnterAsync(book, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_attempts.TryGetValue(attemptId, out var attempt))
-            {
-                throw new ArgumentException($"attemptId: no attempt '{attemptId}'.", nameof(attemptId));
-            }
-
             if (attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer or PaymentState.Created)
             {
                 // From Created only when nothing was sent (Busy means the charge is on its way: cancel it after).
-                if (attempt.State != PaymentState.Created || !attempt.Busy)
+                if (attempt.State != PaymentState.Created || !IsBusy(attempt))
                 {
                     await FireAsync(attempt, attempt.State == PaymentState.Created ? PaymentTrigger.Submit : PaymentTrigger.Cancel).ConfigureAwait(false);
                     await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
@@ -93,16 +99,17 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
     }
 
     private async ValueTask ProcessAttemptAsync(PaymentAttempt attempt, CancellationToken cancellationToken)
     {
+        var book = attempt.Book;
         if (!TryGetSlot(attempt.Channel, out var slot))
         {
             // No channel means the charge was refused locally and never sent (a crash can interrupt the refusal).
-            await EnterAsync(cancellationToken).ConfigureAwait(false);
+            await EnterAsync(book, cancellationToken).ConfigureAwait(false);
             try
             {
                 if (attempt.State == PaymentState.Created)
@@ -119,7 +126,7 @@ internal sealed partial class PaymentEngine
             }
             finally
             {
-                Exit();
+                Exit(book);
             }
 
             return;
@@ -128,7 +135,7 @@ internal sealed partial class PaymentEngine
         var policy = slot.Policy;
         var now = _time.GetUtcNow();
         PaymentState state;
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        await EnterAsync(book, cancellationToken).ConfigureAwait(false);
         try
         {
             if (PaymentStateChart.HasCaptured(attempt.State) && attempt.Abandoned && !attempt.AutoRefundStarted)
@@ -169,7 +176,7 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
 
         if (state == PaymentState.Cancelling)
@@ -180,7 +187,7 @@ internal sealed partial class PaymentEngine
 
         var id = attempt.Id;
         var result = await CallAsync(slot, PaymentOperation.Query, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
-        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
         try
         {
             if (attempt.NeedsVerification && !PaymentStateChart.IsInFlight(attempt.State))
@@ -210,25 +217,26 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
     }
 
     private async ValueTask CancelAtChannelAsync(PaymentAttempt attempt, ChannelSlot slot, CancellationToken cancellationToken)
     {
+        var book = attempt.Book;
         var id = attempt.Id;
         var result = await CallAsync(slot, PaymentOperation.Cancel, (channel, token) => channel.CancelAsync(id, token), cancellationToken).ConfigureAwait(false);
         if (result.Outcome == ChannelOutcome.Declined)
         {
             // The channel refused to close: ask it what the charge really is (paid, closed, failed).
-            await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
             try
             {
                 await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Cancel, result.Error ?? new ChannelError(FailureCause.Unknown, "CANCEL_DECLINED", "Cancel declined.")).ConfigureAwait(false);
             }
             finally
             {
-                Exit();
+                Exit(book);
             }
 
             result = await CallAsync(slot, PaymentOperation.Query, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
@@ -238,7 +246,7 @@ internal sealed partial class PaymentEngine
             }
         }
 
-        await EnterAsync(CancellationToken.None).ConfigureAwait(false);
+        await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
         try
         {
             switch (result.Outcome)
@@ -259,7 +267,7 @@ internal sealed partial class PaymentEngine
         }
         finally
         {
-            Exit();
+            Exit(book);
         }
     }
 }

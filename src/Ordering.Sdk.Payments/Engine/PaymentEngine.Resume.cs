@@ -5,8 +5,8 @@ internal sealed partial class PaymentEngine
 {
     public async ValueTask ResumeAsync(CancellationToken cancellationToken)
     {
+        // Runs before the builder hands the engine out: nothing else touches it, so no order's gate is taken.
         var entries = await _journal.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (var entry in entries)
@@ -30,7 +30,7 @@ internal sealed partial class PaymentEngine
 
             await CloseUnconfirmedCashAsync().ConfigureAwait(false);
             var now = _time.GetUtcNow();
-            foreach (var attempt in _attempts.Values)
+            foreach (var attempt in _attempts.Values.ToList())
             {
                 if (PaymentStateChart.IsInFlight(attempt.State) || (PaymentStateChart.HasCaptured(attempt.State) && attempt.Abandoned && !attempt.AutoRefundStarted))
                 {
@@ -38,7 +38,7 @@ internal sealed partial class PaymentEngine
                 }
             }
 
-            foreach (var part in _refundParts.Values)
+            foreach (var part in _refundParts.Values.ToList())
             {
                 if (part.IsOpen)
                 {
@@ -49,8 +49,8 @@ internal sealed partial class PaymentEngine
         finally
         {
             // Everything was folded from the journal without the usual touch points: publish it all.
-            TouchAll();
-            Exit();
+            PublishAll();
+            RaiseEvents();
         }
     }
 
@@ -108,10 +108,14 @@ internal sealed partial class PaymentEngine
                 break;
             case PaymentJournalEntryKind.RefundRequested when _attempts.TryGetValue(entry.AttemptId, out var refunded) && entry.RefundNumber is not null:
                 var groupNumber = entry.IdempotencyKey ?? entry.RefundNumber;
-                if (!_refundGroups.TryGetValue(groupNumber, out var group))
+                RefundGroup? group;
+                lock (_sync)
                 {
-                    group = new RefundGroup(groupNumber, refunded.OrderId, new Money(entry.AmountDue, currency), entry.Detail);
-                    _refundGroups[groupNumber] = group;
+                    if (!_refundGroups.TryGetValue(groupNumber, out group))
+                    {
+                        group = new RefundGroup(groupNumber, refunded.OrderId, new Money(entry.AmountDue, currency), entry.Detail);
+                        _refundGroups[groupNumber] = group;
+                    }
                 }
 
                 AddPart(group, new RefundPart(entry.RefundNumber, groupNumber, refunded, new Money(entry.Amount, currency), entry.Abandoned));
@@ -134,7 +138,7 @@ internal sealed partial class PaymentEngine
                 break;
             case PaymentJournalEntryKind.FailureRecorded:
                 _attempts.TryGetValue(entry.AttemptId, out var failed);
-                LogFailure(failed, entry.OrderId, entry.Channel, entry.Operation, entry.Cause, entry.Action, entry.RawCode ?? string.Empty, entry.Detail ?? string.Empty, entry.Timestamp);
+                LogFailure(entry.Sequence, failed, entry.OrderId, entry.Channel, entry.Operation, entry.Cause, entry.Action, entry.RawCode ?? string.Empty, entry.Detail ?? string.Empty, entry.Timestamp);
                 break;
         }
     }

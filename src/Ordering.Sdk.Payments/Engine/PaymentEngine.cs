@@ -4,9 +4,15 @@ using Polly.Timeout;
 
 namespace Ordering.Sdk.Payments;
 
-// The engine's state and the helpers every operation shares: the mutex, journaled transitions,
-// scheduling, failure diagnosis and events. Operations live in the PaymentEngine.*.cs partials.
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim never allocates a wait handle (AvailableWaitHandle is not used), so it holds nothing to dispose.")]
+// The engine's state and the helpers every operation shares: locking, journaled transitions, scheduling,
+// failure diagnosis and events. Operations live in the PaymentEngine.*.cs partials.
+//
+// Locking: the state of one order (its attempts, their refund groups and parts) is guarded by that order's
+// gate (OrderBook.Gate, an async lock held across the order's journal appends, never across a channel call),
+// so payments on different orders proceed concurrently and each order's journal entries follow its
+// transitions. The engine-wide indexes (attempt, key, order, refund and inbox maps), the due-work schedule
+// (DueAt, Busy), the failure log and the read-view publication are guarded by _sync, a plain lock held only
+// for a few instructions and never across an await. Order: an order's gate, then _sync; never the reverse.
 internal sealed partial class PaymentEngine : IPaymentEngine
 {
     private const int FailureLogCapacity = 1000;
@@ -15,16 +21,17 @@ internal sealed partial class PaymentEngine : IPaymentEngine
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly Dictionary<PaymentChannelId, ChannelSlot> _channels;
-    private readonly SemaphoreSlim _mutex = new(1, 1);
+    private readonly Lock _sync = new();
     private readonly Dictionary<string, PaymentAttempt> _attempts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PaymentAttempt> _byKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OrderBook> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefundGroup> _refundGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefundPart> _refundParts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inbox = new(StringComparer.Ordinal);
     private readonly HashSet<PaymentAttempt> _dueAttempts = [];
     private readonly HashSet<RefundPart> _dueParts = [];
-    private readonly Queue<PaymentFailure> _failures = new();
+    private readonly FailureLog _failures = new(FailureLogCapacity);
     private readonly ConcurrentQueue<EventArgs> _events = new();
 
     public PaymentEngine(IPaymentJournal journal, TimeProvider time, Random random, Dictionary<PaymentChannelId, ChannelSlot> channels)
@@ -43,30 +50,39 @@ internal sealed partial class PaymentEngine : IPaymentEngine
 
     internal IReadOnlyDictionary<PaymentChannelId, ChannelSlot> Channels => _channels;
 
-    public RefundSnapshot? GetRefund(string refundNumber)
-    {
-        ArgumentNullException.ThrowIfNull(refundNumber);
-        _mutex.Wait();
-        try
-        {
-            return _refundGroups.TryGetValue(refundNumber, out var group) ? group.ToSnapshot() : null;
-        }
-        finally
-        {
-            _mutex.Release();
-        }
-    }
-
     private static DateTimeOffset? Earliest(DateTimeOffset? left, DateTimeOffset? right) =>
         left is null ? right : right is null ? left : (left < right ? left : right);
 
-    private async ValueTask EnterAsync(CancellationToken cancellationToken) => await _mutex.WaitAsync(cancellationToken).ConfigureAwait(false);
-
-    // Releases the mutex, then raises the events queued while it was held (handlers may call back in).
-    private void Exit()
+    // Takes an order's gate, creating the order's book on first use.
+    private async ValueTask<OrderBook> EnterOrderAsync(string orderId, Money amountDue, CancellationToken cancellationToken)
     {
-        Publish();
-        _mutex.Release();
+        OrderBook? book;
+        lock (_sync)
+        {
+            if (!_orders.TryGetValue(orderId, out book))
+            {
+                book = new OrderBook(orderId, amountDue);
+                _orders.Add(orderId, book);
+            }
+        }
+
+        await book.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return book;
+    }
+
+    private static async ValueTask EnterAsync(OrderBook book, CancellationToken cancellationToken) => await book.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    // Publishes what the section changed, releases the order's gate, then raises the events queued while it
+    // was held (handlers may call back in).
+    private void Exit(OrderBook? book)
+    {
+        Publish(book);
+        book?.Gate.Release();
+        RaiseEvents();
+    }
+
+    private void RaiseEvents()
+    {
         while (_events.TryDequeue(out var args))
         {
             switch (args)
@@ -86,30 +102,56 @@ internal sealed partial class PaymentEngine : IPaymentEngine
 
     private void Schedule(PaymentAttempt attempt, DateTimeOffset at)
     {
-        attempt.DueAt = at;
-        _dueAttempts.Add(attempt);
-        _dueDirty = true;
+        lock (_sync)
+        {
+            attempt.DueAt = at;
+            _dueAttempts.Add(attempt);
+            _dueDirty = true;
+        }
     }
 
     private void Unschedule(PaymentAttempt attempt)
     {
-        attempt.DueAt = null;
-        _dueAttempts.Remove(attempt);
-        _dueDirty = true;
+        lock (_sync)
+        {
+            attempt.DueAt = null;
+            _dueDirty |= _dueAttempts.Remove(attempt);
+        }
     }
 
     private void Schedule(RefundPart part, DateTimeOffset at)
     {
-        part.DueAt = at;
-        _dueParts.Add(part);
-        _dueDirty = true;
+        lock (_sync)
+        {
+            part.DueAt = at;
+            _dueParts.Add(part);
+            _dueDirty = true;
+        }
     }
 
     private void Unschedule(RefundPart part)
     {
-        part.DueAt = null;
-        _dueParts.Remove(part);
-        _dueDirty = true;
+        lock (_sync)
+        {
+            part.DueAt = null;
+            _dueDirty |= _dueParts.Remove(part);
+        }
+    }
+
+    private void SetBusy(PaymentAttempt attempt, bool busy)
+    {
+        lock (_sync)
+        {
+            attempt.Busy = busy;
+        }
+    }
+
+    private bool IsBusy(PaymentAttempt attempt)
+    {
+        lock (_sync)
+        {
+            return attempt.Busy;
+        }
     }
 
     // Journals a transition first, then applies it; a refused pair changes nothing.
@@ -167,14 +209,15 @@ internal sealed partial class PaymentEngine : IPaymentEngine
         return true;
     }
 
-    // Journals a diagnosed failure, then logs it, so the failure log survives a restart; the caller holds the mutex.
+    // Journals a diagnosed failure, then logs it, so the failure log survives a restart; the caller holds the
+    // gate of the attempt's order (if there is an attempt).
     private async ValueTask<PaymentFailure> RecordFailureAsync(PaymentAttempt? attempt, string? orderId, PaymentChannelId channel, PaymentOperation operation, ChannelError error)
     {
         var action = error.Action ?? FailureCatalog.DefaultAction(error.Cause);
         var rawCode = SensitiveData.Mask(error.RawCode);
         var rawMessage = SensitiveData.Mask(error.RawMessage);
         var now = _time.GetUtcNow();
-        await _journal.AppendAsync(
+        var sequence = await _journal.AppendAsync(
             new PaymentJournalEntry
             {
                 Kind = PaymentJournalEntryKind.FailureRecorded,
@@ -189,23 +232,23 @@ internal sealed partial class PaymentEngine : IPaymentEngine
                 Detail = rawMessage,
             },
             CancellationToken.None).ConfigureAwait(false);
-        var failure = LogFailure(attempt, orderId ?? attempt?.OrderId, channel, operation, error.Cause, action, rawCode, rawMessage, now);
+        var failure = LogFailure(sequence, attempt, orderId ?? attempt?.OrderId, channel, operation, error.Cause, action, rawCode, rawMessage, now);
         PaymentsMetrics.Failure(failure);
         _events.Enqueue(new PaymentFailureEventArgs(failure));
         return failure;
     }
 
-    // Adds a failure to the bounded in-memory log (also when rebuilding it from the journal).
-    private PaymentFailure LogFailure(PaymentAttempt? attempt, string? orderId, PaymentChannelId channel, PaymentOperation operation, FailureCause cause, RecommendedAction action, string rawCode, string rawMessage, DateTimeOffset occurredAt)
+    // Adds a failure to the bounded in-memory log (also when rebuilding it from the journal), in journal order
+    // so the live log and the log rebuilt after a restart agree even when orders record failures concurrently.
+    private PaymentFailure LogFailure(long sequence, PaymentAttempt? attempt, string? orderId, PaymentChannelId channel, PaymentOperation operation, FailureCause cause, RecommendedAction action, string rawCode, string rawMessage, DateTimeOffset occurredAt)
     {
         var failure = new PaymentFailure(attempt?.Id, orderId, channel, operation, cause, action, rawCode, rawMessage, FailureCatalog.Describe(cause, rawCode), occurredAt);
-        if (_failures.Count == FailureLogCapacity)
+        lock (_sync)
         {
-            _failures.Dequeue();
+            _failures.Add(sequence, failure);
+            _failuresDirty = true;
         }
 
-        _failures.Enqueue(failure);
-        _failuresDirty = true;
         if (attempt is not null)
         {
             attempt.LastFailure = failure;
@@ -260,6 +303,7 @@ internal sealed partial class PaymentEngine : IPaymentEngine
 
     private bool TryGetSlot(PaymentChannelId channel, out ChannelSlot slot) => _channels.TryGetValue(channel, out slot!);
 
+    // Reserves a fresh attempt id (released by Register or ReleaseReservation); the caller holds _sync.
     private string NewAttemptId()
     {
         while (true)
@@ -271,7 +315,7 @@ internal sealed partial class PaymentEngine : IPaymentEngine
             }
 
             var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"P{_time.GetUtcNow().ToUnixTimeMilliseconds()}{suffix:D10}");
-            if (!_attempts.ContainsKey(id))
+            if (!_attempts.ContainsKey(id) && _pendingIds.Add(id))
             {
                 return id;
             }

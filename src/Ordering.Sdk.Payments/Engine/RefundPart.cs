@@ -1,6 +1,6 @@
 namespace Ordering.Sdk.Payments;
 
-// One channel refund of one attempt; guarded by the engine's mutex.
+// One channel refund of one attempt; guarded by its order's gate, except DueAt and Busy (the engine's _sync).
 internal sealed class RefundPart(string number, string groupNumber, PaymentAttempt attempt, Money amount, bool automatic)
 {
     public string Number { get; } = number;

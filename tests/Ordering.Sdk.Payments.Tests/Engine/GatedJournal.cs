@@ -1,7 +1,8 @@
 namespace Ordering.Sdk.Payments.Tests.Engine;
 
-// A journal whose appends, once closed, wait on a gate: a slow fsync frozen in the middle of a write.
-internal sealed class GatedJournal(IPaymentJournal inner) : IPaymentJournal
+// A journal whose appends, once closed, wait on a gate: a slow fsync frozen in the middle of a write. With a
+// filter only the matching entries wait (say, one order's), the others go straight through.
+internal sealed class GatedJournal(IPaymentJournal inner, Func<PaymentJournalEntry, bool>? filter = null) : IPaymentJournal
 {
     private TaskCompletionSource _gate = CompletedGate();
 
@@ -13,8 +14,12 @@ internal sealed class GatedJournal(IPaymentJournal inner) : IPaymentJournal
 
     public async ValueTask<long> AppendAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
     {
-        Entered.TrySetResult();
-        await _gate.Task.WaitAsync(cancellationToken);
+        if (filter is null || filter(entry))
+        {
+            Entered.TrySetResult();
+            await _gate.Task.WaitAsync(cancellationToken);
+        }
+
         return await inner.AppendAsync(entry, cancellationToken);
     }
 

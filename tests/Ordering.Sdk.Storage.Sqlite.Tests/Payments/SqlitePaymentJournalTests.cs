@@ -136,4 +136,89 @@ public sealed class SqlitePaymentJournalTests
         Assert.Equal(2, before.Count);
         Assert.Equal(before.Select(f => (f.AttemptId, f.OrderId, f.Operation, f.Cause, f.Action, f.RawCode, f.RawMessage, f.StaffMessageEn, f.OccurredAt)), after.Select(f => (f.AttemptId, f.OrderId, f.Operation, f.Cause, f.Action, f.RawCode, f.RawMessage, f.StaffMessageEn, f.OccurredAt)));
     }
+
+    [Fact]
+    public async Task AppendAsync_ManyConcurrentCallers_ShareTransactionsAndAllBecomeDurable()
+    {
+        using var temp = new TempDatabase();
+        long committed;
+        long[] sequences;
+        await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
+        {
+            // All 200 are queued before the first fsync can finish: the writer takes them in a few batches.
+            var appends = Enumerable.Range(0, 200).Select(i => journal.AppendAsync(Entry("P" + i), CancellationToken.None).AsTask()).ToList();
+            sequences = await Task.WhenAll(appends);
+            committed = journal.CommittedTransactions;
+        }
+
+        await using var reopened = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        var entries = await reopened.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(200, entries.Count);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => "P" + i), entries.Select(e => e.AttemptId));
+        Assert.Equal(entries.Select(e => e.Sequence), sequences);
+        Assert.InRange(committed, 1, 50);
+    }
+
+    [Fact]
+    public async Task AppendAsync_OneBadEntryInABatch_FailsOnlyItsCaller()
+    {
+        using var temp = new TempDatabase();
+        await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
+        {
+            var good = Enumerable.Range(0, 30).Select(i => journal.AppendAsync(Entry("G" + i), CancellationToken.None).AsTask()).ToList();
+
+            // A null attempt id breaks the NOT NULL column: that entry cannot be written.
+            var bad = journal.AppendAsync(Entry(null!), CancellationToken.None).AsTask();
+            good.AddRange(Enumerable.Range(30, 30).Select(i => journal.AppendAsync(Entry("G" + i), CancellationToken.None).AsTask()));
+
+            await Assert.ThrowsAnyAsync<Exception>(() => bad);
+            var sequences = await Task.WhenAll(good);
+            Assert.Equal(60, sequences.Distinct().Count());
+        }
+
+        await using var reopened = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        var entries = await reopened.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 60).Select(i => "G" + i), entries.Select(e => e.AttemptId));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WithAppendsQueued_WritesThemBeforeClosing()
+    {
+        using var temp = new TempDatabase();
+        List<Task<long>> appends;
+        await using (var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath))
+        {
+            appends = Enumerable.Range(0, 20).Select(i => journal.AppendAsync(Entry("P" + i), CancellationToken.None).AsTask()).ToList();
+        }
+
+        Assert.All(appends, a => Assert.True(a.IsCompletedSuccessfully));
+        await using var reopened = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        Assert.Equal(20, (await reopened.ReadAllAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task AppendAsync_AfterDispose_Throws()
+    {
+        using var temp = new TempDatabase();
+        var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        await journal.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => journal.AppendAsync(Entry("P"), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task AppendAsync_CancelledBeforeItIsQueued_WritesNothing()
+    {
+        using var temp = new TempDatabase();
+        await using var journal = await SqlitePaymentJournal.OpenAsync(temp.FilePath);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => journal.AppendAsync(Entry("P"), cancelled.Token).AsTask());
+
+        Assert.Empty(await journal.ReadAllAsync(CancellationToken.None));
+    }
+
+    private static PaymentJournalEntry Entry(string attemptId) =>
+        new() { Kind = PaymentJournalEntryKind.StateChanged, Timestamp = DateTimeOffset.UnixEpoch, AttemptId = attemptId, CurrencyCode = "CNY" };
 }
