@@ -58,11 +58,15 @@ internal static class FailureCatalog
     {
         switch (rawCode)
         {
-            case "AUTHCODEEXPIRE" or "AUTH_CODE_ERROR" or "ACQ.PAYMENT_AUTH_CODE_INVALID" or "AUTH_CODE_INVALID":
+            case "AUTHCODEEXPIRE" or "AUTH_CODE_EXPIRE" or "AUTH_CODE_ERROR" or "ACQ.PAYMENT_AUTH_CODE_INVALID" or "AUTH_CODE_INVALID":
                 return ExpiredCode;
             case EngineErrorCodes.InvalidPaymentCode:
                 return InvalidCode;
-            case "NOTENOUGH" or "ACQ.BUYER_BALANCE_NOT_ENOUGH" or "ACQ.BUYER_BANKCARD_BALANCE_NOT_ENOUGH" or "INSUFFICIENT_BALANCE":
+
+            // On a refund WeChat Pay's NOTENOUGH is the merchant's balance (the adapter classifies it Configuration).
+            case "NOTENOUGH" or "NOT_ENOUGH" when cause == FailureCause.Configuration:
+                return ChannelFailureTexts.MerchantBalance;
+            case "NOTENOUGH" or "NOT_ENOUGH" or "ACQ.BUYER_BALANCE_NOT_ENOUGH" or "ACQ.BUYER_BANKCARD_BALANCE_NOT_ENOUGH" or "INSUFFICIENT_BALANCE":
                 return Insufficient;
             case "PASSWORD_ERROR" or "TRADE_ERROR":
                 return WrongPassword;
@@ -77,7 +81,7 @@ internal static class FailureCatalog
             case EngineErrorCodes.CashNotConfirmed:
                 return CashNotConfirmed;
             default:
-                return ByCause(cause);
+                return ChannelFailureTexts.TryGet(rawCode ?? string.Empty, out var text) ? text : ByCause(cause);
         }
     }
 

@@ -55,7 +55,8 @@ public sealed class WeChatPayErrorMappingTests
     [InlineData("AUTHCODEEXPIRE", "付款码已失效或无效，请顾客刷新付款码后重新扫码。", "Your payment code has expired. Please refresh it and try again.")]
     [InlineData("TRADE_ERROR", "顾客密码错误或未输入密码，可请顾客重试。", "Wrong payment password. Please try again.")]
     [InlineData("SYSTEMERROR", "支付通道繁忙或故障，结果未知：系统正在查询。", "We are confirming your payment, please wait.")]
-    [InlineData("SIGN_ERROR", "商户配置错误（密钥、证书、权限或接口版本），请联系管理员修正，重试无效。", "This payment method is unavailable right now. Please use another one.")]
+    [InlineData("SIGN_ERROR", "支付通道拒绝了请求签名：请检查商户API私钥、证书序列号和服务器时间（误差须小于5分钟）。重试无效。", "This payment method is unavailable right now. Please use another one.")]
+    [InlineData("INVALID_REQUEST", "商户配置错误（密钥、证书、权限或接口版本），请联系管理员修正，重试无效。", "This payment method is unavailable right now. Please use another one.")]
     public void Describe_MappedCode_HasStaffAndCustomerMessages(string code, string staffZh, string customerEn)
     {
         var error = WeChatPayErrors.Map(code, "x", PaymentOperation.Charge);

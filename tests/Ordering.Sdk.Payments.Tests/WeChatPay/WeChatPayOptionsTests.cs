@@ -105,7 +105,7 @@ public sealed class WeChatPayOptionsTests
         options.ApiV2Key = null;
         options.RequestTimeout = TimeSpan.Zero;
         var ex = Assert.Throws<OptionsValidationException>(() => WeChatPayCredentials.Load(options, world.Time.GetUtcNow()));
-        Assert.Contains(ex.Failures, f => f.Contains("at least one WeChat Pay verification key", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("at least one source of WeChat Pay verification keys", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("ApiV2Key: is required", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("MerchantCertificatePem: is required", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("RequestTimeout", StringComparison.Ordinal));

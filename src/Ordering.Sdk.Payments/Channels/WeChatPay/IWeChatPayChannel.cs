@@ -24,4 +24,16 @@ public interface IWeChatPayChannel : IPaymentChannel, IChannelBillSource
     /// <returns>The notification to hand to <see cref="IPaymentEngine.ApplyNotificationAsync"/>; then answer WeChat Pay with HTTP 200 or 204.</returns>
     /// <exception cref="WeChatPayNotificationException">The callback is not authentic or not for this merchant: answer with HTTP 4xx/5xx so WeChat Pay re-sends a genuine one.</exception>
     PaymentNotification ParseNotification(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body);
+
+    /// <summary>
+    /// Like <see cref="ParseNotification"/>, but when the callback is signed with a platform certificate the
+    /// channel has not downloaded yet (WeChat Pay rotated it) and <see cref="WeChatPayOptions.DownloadPlatformCertificates"/>
+    /// is on, the certificates are downloaded once (rate-limited) before the callback is verified.
+    /// </summary>
+    /// <param name="headers">The callback's HTTP headers (names compared case-insensitively).</param>
+    /// <param name="body">The raw body bytes exactly as received.</param>
+    /// <param name="cancellationToken">Cancels the certificate download.</param>
+    /// <returns>The notification to hand to <see cref="IPaymentEngine.ApplyNotificationAsync"/>.</returns>
+    /// <exception cref="WeChatPayNotificationException">The callback is not authentic or not for this merchant.</exception>
+    ValueTask<PaymentNotification> ParseNotificationAsync(IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default);
 }

@@ -28,9 +28,40 @@ internal sealed partial class WeChatPayChannel
         }
     }
 
+    public async ValueTask<PaymentNotification> ParseNotificationAsync(IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        if (_certificates is not null && UnknownCertificateSerial(headers) is { } serial)
+        {
+            await _certificates.TryRefreshForUnknownSerialAsync(serial, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ParseNotification(headers, body.Span);
+    }
+
+    // The serial of a callback signed with a platform certificate we have not downloaded yet, if so.
+    private string? UnknownCertificateSerial(IReadOnlyDictionary<string, string> headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            if (string.Equals(name, "Wechatpay-Serial", StringComparison.OrdinalIgnoreCase))
+            {
+                return string.IsNullOrEmpty(value) || _credentials.Verifier.Knows(value) || WeChatPayPlatformCertificates.IsPublicKeyId(value) ? null : value;
+            }
+        }
+
+        return null;
+    }
+
     private PaymentNotification Parse(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, Activity? activity)
     {
         var lookup = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
+        if (_certificates is not null && UnknownCertificateSerial(lookup) is { } unknown)
+        {
+            // Rejected now; WeChat Pay re-sends the callback, by when the rotated certificate is downloaded.
+            _certificates.RefreshInBackgroundForUnknownSerial(unknown);
+        }
+
         var failure = _credentials.Verifier.Verify(
             lookup.GetValueOrDefault("Wechatpay-Serial"),
             lookup.GetValueOrDefault("Wechatpay-Timestamp"),

@@ -14,6 +14,7 @@ internal sealed partial class WeChatPayChannel : IWeChatPayChannel, IDisposable
     private readonly WeChatPayCredentials _credentials;
     private readonly WeChatPayHttp _http;
     private readonly TimeProvider _time;
+    private readonly WeChatPayPlatformCertificates? _certificates;
 
     // What kind each charge was, so cancel knows close from reverse; after a restart a query tells.
     private readonly ConcurrentDictionary<string, ChargeKind> _kinds = new(StringComparer.Ordinal);
@@ -27,6 +28,15 @@ internal sealed partial class WeChatPayChannel : IWeChatPayChannel, IDisposable
         _time = timeProvider;
         _credentials = WeChatPayCredentials.Load(options, timeProvider.GetUtcNow());
         _http = new WeChatPayHttp(options, _credentials, timeProvider, random);
+        if (options.DownloadPlatformCertificates)
+        {
+            _certificates = new WeChatPayPlatformCertificates(
+                options,
+                _credentials,
+                timeProvider,
+                ct => _http.SendV3Async(HttpMethod.Get, WeChatPayPlatformCertificates.DownloadPath, null, verify: false, ct));
+            _http.Certificates = _certificates;
+        }
     }
 
     public PaymentChannelId Id => PaymentChannelId.WeChatPay;
@@ -36,6 +46,10 @@ internal sealed partial class WeChatPayChannel : IWeChatPayChannel, IDisposable
     public IReadOnlyList<string> ConfigurationWarnings => _credentials.Warnings;
 
     internal WeChatPayHttp Http => _http;
+
+    internal WeChatPayPlatformCertificates? PlatformCertificates => _certificates;
+
+    internal WeChatPayVerifier Verifier => _credentials.Verifier;
 
     public async ValueTask<ChannelResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
@@ -122,6 +136,7 @@ internal sealed partial class WeChatPayChannel : IWeChatPayChannel, IDisposable
     public void Dispose()
     {
         _http.Dispose();
+        _certificates?.Dispose();
         _credentials.Dispose();
     }
 
@@ -184,7 +199,25 @@ internal sealed partial class WeChatPayChannel : IWeChatPayChannel, IDisposable
         }
 
         var (code, message) = WeChatPayJson.Error(response.Body, response.StatusCode);
-        return code == "USERPAYING" ? ChannelResult.Paying() : WeChatPayErrors.ToResult(code, message, response.StatusCode, PaymentOperation.Charge);
+        return CodePayReply(response.StatusCode, code, message);
+    }
+
+    // The v3 code-pay answers that are not a transaction. WeChat Pay's v3 error table: HTTP 202 with code
+    // USERPAYING, "用户支付中，需要输入密码", wait 5 s and query. Any other 202 was accepted but says nothing
+    // definite, and USERPAYING under another status is not the documented reply: both are left to the query.
+    internal static ChannelResult CodePayReply(int status, string code, string message)
+    {
+        if (status == 202 && code == "USERPAYING")
+        {
+            return ChannelResult.Paying();
+        }
+
+        if (status == 202 || code == "USERPAYING")
+        {
+            return ChannelResult.Unknown(new ChannelError(FailureCause.GatewayUnavailable, code, SensitiveData.Mask(message), RecommendedAction.QueryThenDecide));
+        }
+
+        return WeChatPayErrors.ToResult(code, message, status, PaymentOperation.Charge);
     }
 
     private async Task<ChannelResult> PrepayAsync(ChargeRequest request, string api, CancellationToken cancellationToken)

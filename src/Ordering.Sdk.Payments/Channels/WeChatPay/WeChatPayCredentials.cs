@@ -73,9 +73,9 @@ internal sealed partial class WeChatPayCredentials : IDisposable
             LoadPlatformCertificate(options.PlatformCertificatePems[i], i, verifier, now, errors, warnings);
         }
 
-        if (verifier.Count == 0)
+        if (verifier.Count == 0 && !options.DownloadPlatformCertificates)
         {
-            errors.Add("WeChatPayPublicKeyId/WeChatPayPublicKeyPem or PlatformCertificatePems: at least one WeChat Pay verification key is required.");
+            errors.Add("WeChatPayPublicKeyId/WeChatPayPublicKeyPem, PlatformCertificatePems or DownloadPlatformCertificates: at least one source of WeChat Pay verification keys is required.");
         }
 
         CheckTransport(options, errors);
@@ -224,7 +224,7 @@ internal sealed partial class WeChatPayCredentials : IDisposable
                 return;
             }
 
-            verifier.Add(certificate.SerialNumber, key);
+            verifier.Add(certificate.SerialNumber, key, new DateTimeOffset(certificate.NotAfter.ToUniversalTime()));
         }
         catch (CryptographicException)
         {
@@ -279,6 +279,21 @@ internal sealed partial class WeChatPayCredentials : IDisposable
         if (options.BaseAddress is not { IsAbsoluteUri: true } baseAddress || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
         {
             errors.Add("BaseAddress: must be an absolute http(s) URL.");
+        }
+
+        if (options.BackupBaseAddress is { } backup && (!backup.IsAbsoluteUri || (backup.Scheme != Uri.UriSchemeHttps && backup.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors.Add("BackupBaseAddress: must be an absolute http(s) URL, or null for the default.");
+        }
+
+        if (options.PlatformCertificateRefreshInterval <= TimeSpan.Zero || options.PlatformCertificateRefreshInterval > TimeSpan.FromHours(24))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"PlatformCertificateRefreshInterval: must be more than zero and at most 24 hours, was {options.PlatformCertificateRefreshInterval}."));
+        }
+
+        if (options.UnknownSerialRefreshCooldown < TimeSpan.FromSeconds(1) || options.UnknownSerialRefreshCooldown > options.PlatformCertificateRefreshInterval)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"UnknownSerialRefreshCooldown: must be at least 1 second and at most PlatformCertificateRefreshInterval, was {options.UnknownSerialRefreshCooldown}."));
         }
 
         if (options.ConnectTimeout <= TimeSpan.Zero)

@@ -6,6 +6,7 @@ internal static class WeChatPayErrors
 {
     public const string Timeout = "WECHATPAY_TIMEOUT";
     public const string TransportError = "WECHATPAY_TRANSPORT_ERROR";
+    public const string Unreachable = "WECHATPAY_UNREACHABLE";
     public const string BadResponseSignature = "WECHATPAY_RESPONSE_SIGNATURE_INVALID";
     public const string MalformedResponse = "WECHATPAY_MALFORMED_RESPONSE";
     public const string LocalParameter = "WECHATPAY_INVALID_REQUEST";
@@ -34,10 +35,15 @@ internal static class WeChatPayErrors
         ["USER_CANCELLED"] = (FailureCause.Customer, RecommendedAction.RetrySame, false),
         ["USER_ACCOUNT_ABNORMAL"] = (FailureCause.Customer, RecommendedAction.SwitchMethod, false),
 
+        // The v3 error table: 403 ACCOUNTERROR "账号异常 — 用户账号异常" is the payer's account, not the merchant's.
+        ["ACCOUNT_ERROR"] = (FailureCause.Customer, RecommendedAction.SwitchMethod, false),
+        ["ACCOUNTERROR"] = (FailureCause.Customer, RecommendedAction.SwitchMethod, false),
+
         // A new merchant order number is needed; the engine uses one per attempt.
         ["ORDERCLOSED"] = (FailureCause.Duplicate, RecommendedAction.RetrySame, false),
         ["ORDER_CLOSED"] = (FailureCause.Duplicate, RecommendedAction.RetrySame, false),
         ["ORDERREVERSED"] = (FailureCause.Duplicate, RecommendedAction.RetrySame, false),
+        ["ORDER_REVERSED"] = (FailureCause.Duplicate, RecommendedAction.RetrySame, false),
         ["BUYER_MISMATCH"] = (FailureCause.Duplicate, RecommendedAction.RetrySame, false),
 
         // Throttled.
@@ -66,13 +72,15 @@ internal static class WeChatPayErrors
         ["XML_FORMAT_ERROR"] = (FailureCause.Configuration, RecommendedAction.FixConfiguration, false),
         ["REQUIRE_POST_METHOD"] = (FailureCause.Configuration, RecommendedAction.FixConfiguration, false),
         ["POST_DATA_EMPTY"] = (FailureCause.Configuration, RecommendedAction.FixConfiguration, false),
-        ["ACCOUNT_ERROR"] = (FailureCause.Configuration, RecommendedAction.ContactChannel, false),
         [BadResponseSignature] = (FailureCause.Configuration, RecommendedAction.QueryThenDecide, true),
         [LocalParameter] = (FailureCause.Configuration, RecommendedAction.FixConfiguration, false),
 
         // Transport: the outcome is unknown.
         [Timeout] = (FailureCause.Network, RecommendedAction.QueryThenDecide, true),
         [TransportError] = (FailureCause.Network, RecommendedAction.QueryThenDecide, true),
+
+        // Neither address could be connected to: nothing was sent, yet the engine still resolves it by query.
+        [Unreachable] = (FailureCause.Network, RecommendedAction.QueryThenDecide, true),
         [MalformedResponse] = (FailureCause.GatewayUnavailable, RecommendedAction.QueryThenDecide, true),
     };
 

@@ -19,6 +19,7 @@ internal sealed class WeChatPayHttp : IDisposable
     private readonly HttpClient _client;
     private readonly bool _ownsClient;
     private readonly Lazy<HttpClient> _certificateClient;
+    private readonly Uri? _backup;
 
     public WeChatPayHttp(WeChatPayOptions options, WeChatPayCredentials credentials, TimeProvider time, Random? random)
     {
@@ -32,20 +33,21 @@ internal sealed class WeChatPayHttp : IDisposable
         }
         else
         {
-            _client = new HttpClient(options.HttpMessageHandler ?? new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout }, disposeHandler: options.HttpMessageHandler is null)
+            _client = new HttpClient(options.HttpMessageHandler ?? CreateHandler(options), disposeHandler: options.HttpMessageHandler is null)
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
             _ownsClient = true;
         }
 
+        _backup = WeChatPayFailover.BackupFor(options);
         _certificateClient = new Lazy<HttpClient>(() => new HttpClient(CreateCertificateHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
     }
 
     // The handler of API v2 reverse: mutual TLS with the merchant API certificate.
     internal SocketsHttpHandler CreateCertificateHandler()
     {
-        var handler = new SocketsHttpHandler { ConnectTimeout = _options.ConnectTimeout };
+        var handler = CreateHandler(_options);
         if (_credentials.MerchantCertificate is { } certificate)
         {
             handler.SslOptions.ClientCertificates = [certificate];
@@ -53,6 +55,14 @@ internal sealed class WeChatPayHttp : IDisposable
 
         return handler;
     }
+
+    // Downloads platform certificates when the options ask for it; set once, right after construction.
+    public WeChatPayPlatformCertificates? Certificates { get; set; }
+
+    internal Uri? BackupAddress => _backup;
+
+    private static SocketsHttpHandler CreateHandler(WeChatPayOptions options) =>
+        new() { ConnectTimeout = options.ConnectTimeout, ConnectCallback = WeChatPayFailover.ConnectAsync };
 
     public string NewNonce()
     {
@@ -81,33 +91,54 @@ internal sealed class WeChatPayHttp : IDisposable
     /// <exception cref="WeChatPayTransportException">No usable answer: timeout, reset, unverifiable signature.</exception>
     public async Task<WeChatPayResponse> SendV3Async(HttpMethod method, string pathAndQuery, byte[]? body, bool verify, CancellationToken cancellationToken)
     {
+        if (verify && Certificates is { } certificates)
+        {
+            await certificates.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         using var activity = StartActivity("v3", method.Method, pathAndQuery);
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
         var nonce = NewNonce();
         var payload = body ?? [];
+
+        // The signature covers the path, not the host: the same one is valid on the backup address.
         var signature = WeChatPayV3Signature.Sign(_credentials.MerchantKey, WeChatPayV3Signature.RequestMessage(method.Method, pathAndQuery, timestamp, nonce, payload));
-        using var request = new HttpRequestMessage(method, new Uri(_options.BaseAddress, pathAndQuery.TrimStart('/')));
-        request.Headers.TryAddWithoutValidation("Authorization", WeChatPayV3Signature.Authorization(_options.MerchantId, nonce, signature, timestamp, _options.MerchantCertificateSerial));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        if (_options.SendPublicKeyIdHeader && !string.IsNullOrEmpty(_options.WeChatPayPublicKeyId))
+        var authorization = WeChatPayV3Signature.Authorization(_options.MerchantId, nonce, signature, timestamp, _options.MerchantCertificateSerial);
+        HttpRequestMessage Build(Uri baseAddress)
         {
-            request.Headers.TryAddWithoutValidation("Wechatpay-Serial", _options.WeChatPayPublicKeyId);
+            var request = new HttpRequestMessage(method, new Uri(baseAddress, pathAndQuery.TrimStart('/')));
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            if (_options.SendPublicKeyIdHeader && !string.IsNullOrEmpty(_options.WeChatPayPublicKeyId))
+            {
+                request.Headers.TryAddWithoutValidation("Wechatpay-Serial", _options.WeChatPayPublicKeyId);
+            }
+
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
+            return request;
         }
 
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
-
-        var (status, responseBody, headers) = await SendAsync(_client, request, activity, cancellationToken).ConfigureAwait(false);
+        var (status, responseBody, headers) = await SendWithFailoverAsync(_client, Build, activity, cancellationToken).ConfigureAwait(false);
         var requestId = First(headers, "Request-ID");
         activity?.SetTag("wechatpay.request_id", requestId);
         if (verify)
         {
+            var serial = First(headers, "Wechatpay-Serial");
+
+            // A platform certificate we have not seen yet (WeChat Pay rotated it): download once, rate-limited.
+            if (Certificates is { } store && !string.IsNullOrEmpty(serial) && !_credentials.Verifier.Knows(serial) && !WeChatPayPlatformCertificates.IsPublicKeyId(serial))
+            {
+                await store.TryRefreshForUnknownSerialAsync(serial, cancellationToken).ConfigureAwait(false);
+            }
+
             var failure = _credentials.Verifier.Verify(
-                First(headers, "Wechatpay-Serial"),
+                serial,
                 First(headers, "Wechatpay-Timestamp"),
                 First(headers, "Wechatpay-Nonce"),
                 First(headers, "Wechatpay-Signature"),
@@ -122,23 +153,28 @@ internal sealed class WeChatPayHttp : IDisposable
             }
         }
 
-        return new WeChatPayResponse(status, responseBody, requestId);
+        return new WeChatPayResponse(status, responseBody, requestId, headers);
     }
 
     /// <exception cref="WeChatPayTransportException">No usable answer: timeout or reset.</exception>
     public async Task<WeChatPayResponse> SendV2Async(string path, byte[] xml, bool withCertificate, CancellationToken cancellationToken)
     {
         using var activity = StartActivity("v2", "POST", path);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseAddress, path.TrimStart('/')))
+        HttpRequestMessage Build(Uri baseAddress)
         {
-            Content = new ByteArrayContent(xml),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, path.TrimStart('/')))
+            {
+                Content = new ByteArrayContent(xml),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            return request;
+        }
+
         activity?.SetTag("wechatpay.client_certificate", withCertificate);
         var client = withCertificate ? _certificateClient.Value : _client;
-        var (status, body, _) = await SendAsync(client, request, activity, cancellationToken).ConfigureAwait(false);
-        return new WeChatPayResponse(status, body, null);
+        var (status, body, headers) = await SendWithFailoverAsync(client, Build, activity, cancellationToken).ConfigureAwait(false);
+        return new WeChatPayResponse(status, body, null, headers);
     }
 
     public void Dispose()
@@ -169,6 +205,26 @@ internal sealed class WeChatPayHttp : IDisposable
     private static string? First(Dictionary<string, string> headers, string name) =>
         headers.TryGetValue(name, out var value) ? value : null;
 
+    // The primary address first; the backup only when the primary provably never received the request.
+    private async Task<(int Status, byte[] Body, Dictionary<string, string> Headers)> SendWithFailoverAsync(HttpClient client, Func<Uri, HttpRequestMessage> build, Activity? activity, CancellationToken cancellationToken)
+    {
+        using (var primary = build(_options.BaseAddress))
+        {
+            try
+            {
+                return await SendAsync(client, primary, activity, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WeChatPayTransportException ex) when (ex.Code == WeChatPayErrors.Unreachable && _backup is not null && !cancellationToken.IsCancellationRequested)
+            {
+                activity?.SetTag("wechatpay.failover", _backup.Host);
+                WeChatPayEventSource.Log.FailedOver(_options.BaseAddress.Host, _backup.Host);
+            }
+        }
+
+        using var backup = build(_backup);
+        return await SendAsync(client, backup, activity, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<(int Status, byte[] Body, Dictionary<string, string> Headers)> SendAsync(HttpClient client, HttpRequestMessage request, Activity? activity, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
@@ -185,6 +241,11 @@ internal sealed class WeChatPayHttp : IDisposable
             }
 
             return ((int)response.StatusCode, body, headers);
+        }
+        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested && WeChatPayFailover.NeverReachedServer(ex))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "unreachable");
+            throw new WeChatPayTransportException(WeChatPayErrors.Unreachable, "Could not connect to " + request.RequestUri!.Host + ": " + ex.HttpRequestError.ToString() + "; nothing was sent.", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -39,6 +39,23 @@ public sealed class WeChatPayOptions
     /// <summary>Gets the WeChat Pay platform certificates in PEM (the older scheme; keep them during the migration).</summary>
     public IList<string> PlatformCertificatePems { get; } = [];
 
+    /// <summary>
+    /// Gets or sets whether platform certificates are downloaded from <c>GET /v3/certificates</c> (decrypted with
+    /// the APIv3 key) instead of only being given in <see cref="PlatformCertificatePems"/>. They are refreshed once
+    /// older than <see cref="PlatformCertificateRefreshInterval"/> and once when an answer names an unknown
+    /// serial (WeChat Pay rotated), at most once per <see cref="UnknownSerialRefreshCooldown"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: merchants on the WeChat Pay public key need no download.</value>
+    public bool DownloadPlatformCertificates { get; set; }
+
+    /// <summary>Gets or sets how old the downloaded platform certificates may get before the next call downloads them again.</summary>
+    /// <value>The default value is 12 hours; at most 24 hours.</value>
+    public TimeSpan PlatformCertificateRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Gets or sets the least time between two downloads caused by unknown serials or failed downloads, so a forged serial cannot make the channel hammer WeChat Pay.</summary>
+    /// <value>The default value is 1 minute.</value>
+    public TimeSpan UnknownSerialRefreshCooldown { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Gets or sets whether every request carries <c>Wechatpay-Serial: PUB_KEY_ID_…</c>, so responses are signed with the public key.</summary>
     /// <value>The default value is <see langword="true"/>; it only applies when a public key is configured.</value>
     public bool SendPublicKeyIdHeader { get; set; } = true;
@@ -49,6 +66,17 @@ public sealed class WeChatPayOptions
     /// <summary>Gets or sets the API base address.</summary>
     /// <value>The default value is <c>https://api.mch.weixin.qq.com/</c>.</value>
     public Uri BaseAddress { get; set; } = new("https://api.mch.weixin.qq.com/");
+
+    /// <summary>
+    /// Gets or sets the backup base address (another city, 跨城冗灾) a request goes to when the primary address
+    /// provably never received it: the name did not resolve, the connection was refused or did not open within
+    /// <see cref="ConnectTimeout"/>. A request that may have been sent (a timeout or reset afterwards) is never re-sent.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: <c>https://api2.mch.weixin.qq.com/</c> when <see cref="BaseAddress"/>
+    /// is WeChat Pay's own <c>api.mch.weixin.qq.com</c>, otherwise no backup.
+    /// </value>
+    public Uri? BackupBaseAddress { get; set; }
 
     /// <summary>Gets or sets how long establishing a connection may take (handlers the channel creates).</summary>
     /// <value>The default value is 5 seconds.</value>

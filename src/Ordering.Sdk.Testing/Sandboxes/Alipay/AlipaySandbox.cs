@@ -44,7 +44,7 @@ public sealed partial class AlipaySandbox : IAsyncDisposable
     {
         _options = options;
         _time = options.TimeProvider;
-        _sandboxKey = RSA.Create(2048);
+        _sandboxKey = SeededRsaKeys.Create(options.KeySeed, "alipay-sandbox");
         _appKey = RSA.Create();
         _appKey.ImportFromPem(options.AppPublicKeyPem);
         AlipayPublicKeyPem = _sandboxKey.ExportSubjectPublicKeyInfoPem();

@@ -15,6 +15,10 @@ public sealed class AlipaySandboxOptions
     /// <summary>Gets or sets the clock of the ledger, customers and the notification retry schedule; a fake clock compresses them.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Gets or sets the seed the sandbox's own RSA key pair derives from: the same seed gives the same key in every run.</summary>
+    /// <value>The default value is 1.</value>
+    public int KeySeed { get; set; } = 1;
+
     /// <summary>Gets or sets what a customer does when an unknown payment code is scanned.</summary>
     public AlipaySandboxCustomer DefaultCustomer { get; set; } = AlipaySandboxCustomer.PaysAtOnce;
 }

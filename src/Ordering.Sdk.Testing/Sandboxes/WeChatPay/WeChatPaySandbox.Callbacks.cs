@@ -166,8 +166,8 @@ public sealed partial class WeChatPaySandbox
 
     private Dictionary<string, string> CallbackHeaders(byte[] body, bool probe)
     {
-        var usePlatform = _options.SignCallbacksWithPlatformCertificate && _keys.PlatformKey is not null;
-        var key = usePlatform ? _keys.PlatformKey! : _keys.PublicKey;
+        var platform = _options.SignCallbacksWithPlatformCertificate ? ActivePlatform : null;
+        var key = platform?.Key ?? _keys.PublicKey;
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Nonce();
         var signed = Concat(timestamp + "\n" + nonce + "\n", probe ? Encoding.UTF8.GetBytes("WECHATPAY/SIGNTEST/") : body);
@@ -175,7 +175,7 @@ public sealed partial class WeChatPaySandbox
         {
             ["Wechatpay-Timestamp"] = timestamp,
             ["Wechatpay-Nonce"] = nonce,
-            ["Wechatpay-Serial"] = usePlatform ? _keys.PlatformCertificateSerial! : _keys.PublicKeyId,
+            ["Wechatpay-Serial"] = platform?.Serial ?? _keys.PublicKeyId,
             ["Wechatpay-Signature"] = SignBase64(key, signed),
             ["Wechatpay-Signature-Type"] = "WECHATPAY2-SHA256-RSA2048",
         };

@@ -12,19 +12,28 @@ public sealed partial class WeChatPaySandbox
 {
     private const string Transactions = "/v3/pay/transactions/";
 
-    private LoopbackHttpResponse HandleV3(LoopbackHttpRequest request, (string Code, int Status, string Message)? error, bool systemError, bool badSignature)
+    private LoopbackHttpResponse HandleV3(LoopbackHttpRequest request, (string Code, int Status, string Message)? error, WeChatPaySandboxFault? fault)
     {
-        var usePublicKey = string.Equals(request.Header("Wechatpay-Serial"), _keys.PublicKeyId, StringComparison.Ordinal) || _keys.PlatformKey is null;
+        var systemError = fault == WeChatPaySandboxFault.SystemError;
+        var badSignature = fault == WeChatPaySandboxFault.BadResponseSignature;
+        var forgedSerial = fault == WeChatPaySandboxFault.ForgedSerial;
+        var usePublicKey = string.Equals(request.Header("Wechatpay-Serial"), _keys.PublicKeyId, StringComparison.Ordinal) || ActivePlatform is null;
         var authFailure = CheckAuthorization(request);
         if (authFailure is not null)
         {
             Interlocked.Increment(ref _rejectedSignatures);
-            return Signed(401, Error("SIGN_ERROR", authFailure), usePublicKey, badSignature);
+            return Signed(401, Error("SIGN_ERROR", authFailure), usePublicKey, badSignature, forgedSerial);
         }
 
         if (error is { } e)
         {
-            return Signed(e.Status, Error(e.Code, e.Message), usePublicKey, badSignature);
+            return Signed(e.Status, Error(e.Code, e.Message), usePublicKey, badSignature, forgedSerial);
+        }
+
+        if (request.Method == "GET" && request.Path == "/v3/certificates")
+        {
+            var (certificatesStatus, certificatesBody) = Certificates();
+            return Signed(certificatesStatus, certificatesBody, usePublicKey, badSignature, forgedSerial);
         }
 
         if (request.Path.StartsWith("/v3/billdownload/file", StringComparison.Ordinal))
@@ -38,7 +47,7 @@ public sealed partial class WeChatPaySandbox
             (status, body) = (500, Error("SYSTEM_ERROR", "系统错误"));
         }
 
-        return Signed(status, body, usePublicKey, badSignature);
+        return Signed(status, body, usePublicKey, badSignature, forgedSerial);
     }
 
     private (int Status, byte[] Body) RouteV3(LoopbackHttpRequest request)
@@ -137,12 +146,21 @@ public sealed partial class WeChatPaySandbox
             : "错误的签名，验签失败";
     }
 
-    private LoopbackHttpResponse Signed(int status, byte[] body, bool usePublicKey, bool badSignature)
+    private LoopbackHttpResponse Signed(int status, byte[] body, bool usePublicKey, bool badSignature, bool forgedSerial = false)
     {
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Nonce();
-        var key = usePublicKey ? _keys.PublicKey : _keys.PlatformKey!;
-        var serial = usePublicKey ? _keys.PublicKeyId : _keys.PlatformCertificateSerial!;
+        var platform = usePublicKey ? null : ActivePlatform;
+        var key = platform?.Key ?? _keys.PublicKey;
+        var serial = platform?.Serial ?? _keys.PublicKeyId;
+        if (forgedSerial)
+        {
+            // A serial no certificate has: a client must not trust it, nor download more than once for it.
+            lock (_gate)
+            {
+                serial = WeChatPaySandboxKeys.HexSerial(_random);
+            }
+        }
 
         // The probe signs something else than what it sends.
         var signed = badSignature ? Concat(timestamp + "\n" + nonce + "\n", Encoding.UTF8.GetBytes("WECHATPAY/SIGNTEST/")) : Concat(timestamp + "\n" + nonce + "\n", body);

@@ -13,7 +13,8 @@ namespace Ordering.Sdk.Testing;
 /// WeChat Pay's retry schedule, driven by the injected clock.
 /// </summary>
 /// <remarks>
-/// Each instance generates its own keys. Hand them to the adapter with <see cref="Configure"/>.
+/// The RSA keys derive from <see cref="WeChatPaySandboxOptions.Seed"/>, so a run replays exactly. Hand them to the
+/// adapter with <see cref="Configure"/>.
 /// Callbacks are delivered when <see cref="DeliverDueCallbacksAsync"/> runs: advance the clock, then call it.
 /// </remarks>
 /// <threadsafety>Safe to use from the test and the server threads at once.</threadsafety>
@@ -47,14 +48,15 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var now = _time.GetUtcNow();
         if (options.ShareKeysInProcess)
         {
-            _keys = SharedKeys.GetOrAdd((options.Seed, options.IssuePlatformCertificate, DateOnly.FromDateTime(now.UtcDateTime)), _ => new WeChatPaySandboxKeys(new Random(options.Seed), now, options.IssuePlatformCertificate));
+            _keys = SharedKeys.GetOrAdd((options.Seed, options.IssuePlatformCertificate, DateOnly.FromDateTime(now.UtcDateTime)), _ => new WeChatPaySandboxKeys(options.Seed, new Random(options.Seed), now, options.IssuePlatformCertificate));
         }
         else
         {
-            _keys = new WeChatPaySandboxKeys(_random, now, options.IssuePlatformCertificate);
+            _keys = new WeChatPaySandboxKeys(options.Seed, _random, now, options.IssuePlatformCertificate);
             _ownsKeys = true;
         }
 
+        AddInitialPlatformCertificate();
         _server = LoopbackHttpServer.Start(HandleAsync);
     }
 
@@ -83,10 +85,10 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     public string PublicKeyPem => _keys.PublicKey.ExportSubjectPublicKeyInfoPem();
 
     /// <summary>Gets the platform certificate (PEM), when the sandbox has one.</summary>
-    public string? PlatformCertificatePem => _keys.PlatformCertificatePem;
+    public string? PlatformCertificatePem => ActivePlatform?.Pem;
 
     /// <summary>Gets the platform certificate serial, when the sandbox has one.</summary>
-    public string? PlatformCertificateSerial => _keys.PlatformCertificateSerial;
+    public string? PlatformCertificateSerial => ActivePlatform?.Serial;
 
     /// <summary>Gets the APIv3 key (32 bytes) callbacks are encrypted with.</summary>
     public string ApiV3Key => _keys.ApiV3Key;
@@ -243,6 +245,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     {
         await _server.DisposeAsync().ConfigureAwait(false);
         _callbackClient.Dispose();
+        DisposePlatformCertificates();
         if (_ownsKeys)
         {
             _keys.Dispose();
@@ -291,7 +294,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         }
         else
         {
-            response = HandleV3(request, error, fault == WeChatPaySandboxFault.SystemError, fault == WeChatPaySandboxFault.BadResponseSignature);
+            response = HandleV3(request, error, fault);
         }
 
         return fault == WeChatPaySandboxFault.DropAfterProcessing ? LoopbackHttpResponse.Dropped : response;

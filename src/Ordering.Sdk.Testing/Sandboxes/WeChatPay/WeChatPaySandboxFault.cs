@@ -26,4 +26,7 @@ public enum WeChatPaySandboxFault
 
     /// <summary>The next bill file is altered after its hash was computed.</summary>
     CorruptBill = 7,
+
+    /// <summary>The reply is signed under a serial no platform certificate has (a forged or unknown <c>Wechatpay-Serial</c>).</summary>
+    ForgedSerial = 8,
 }

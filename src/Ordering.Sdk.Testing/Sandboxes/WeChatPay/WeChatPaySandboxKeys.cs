@@ -8,23 +8,26 @@ namespace Ordering.Sdk.Testing;
 // test), WeChat Pay's public key (PUB_KEY_ID_…) and, optionally, a platform certificate.
 internal sealed class WeChatPaySandboxKeys : IDisposable
 {
-    public WeChatPaySandboxKeys(Random random, DateTimeOffset now, bool platformCertificate)
+    // The RSA keys come from the seed (SeededRsaKeys); the other values from random, itself seeded.
+    public WeChatPaySandboxKeys(int seed, Random random, DateTimeOffset now, bool platformCertificate)
     {
-        MerchantKey = RSA.Create(2048);
+        MerchantKey = SeededRsaKeys.Create(seed, "wechatpay-merchant");
         MerchantCertificateSerial = HexSerial(random);
         MerchantCertificatePem = SelfSignedPem(MerchantKey, "CN=Merchant API certificate", MerchantCertificateSerial, now);
-        PublicKey = RSA.Create(2048);
+        PublicKey = SeededRsaKeys.Create(seed, "wechatpay-public-key");
         PublicKeyId = "PUB_KEY_ID_" + random.NextInt64(1_000_000_000_000_000L, long.MaxValue).ToString(CultureInfo.InvariantCulture);
         if (platformCertificate)
         {
-            PlatformKey = RSA.Create(2048);
+            PlatformKey = SeededRsaKeys.Create(seed, PlatformKeyPurpose(0));
             PlatformCertificateSerial = HexSerial(random);
-            PlatformCertificatePem = SelfSignedPem(PlatformKey, "CN=Tenpay.com Root CA sandbox", PlatformCertificateSerial, now);
+            PlatformCertificatePem = SelfSignedPem(PlatformKey, PlatformSubject, PlatformCertificateSerial, now);
         }
 
         ApiV3Key = Alphanumeric(random, 32);
         ApiV2Key = Alphanumeric(random, 32);
     }
+
+    public const string PlatformSubject = "CN=Tenpay.com Root CA sandbox";
 
     public RSA MerchantKey { get; }
 
@@ -53,7 +56,9 @@ internal sealed class WeChatPaySandboxKeys : IDisposable
         PlatformKey?.Dispose();
     }
 
-    private static string SelfSignedPem(RSA key, string subject, string serialHex, DateTimeOffset now)
+    public static string PlatformKeyPurpose(int generation) => "wechatpay-platform-" + generation.ToString(CultureInfo.InvariantCulture);
+
+    public static string SelfSignedPem(RSA key, string subject, string serialHex, DateTimeOffset now)
     {
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var generator = X509SignatureGenerator.CreateForRSA(key, RSASignaturePadding.Pkcs1);
@@ -61,7 +66,7 @@ internal sealed class WeChatPaySandboxKeys : IDisposable
         return certificate.ExportCertificatePem();
     }
 
-    private static string HexSerial(Random random)
+    public static string HexSerial(Random random)
     {
         var bytes = new byte[20];
         random.NextBytes(bytes);

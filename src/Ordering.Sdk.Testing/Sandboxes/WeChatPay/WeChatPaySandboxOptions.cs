@@ -7,7 +7,7 @@ public sealed class WeChatPaySandboxOptions
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Gets or sets the seed of ids, nonces and keys that are not RSA (the APIv3 and API v2 keys).</summary>
+    /// <summary>Gets or sets the seed of every key (the RSA key pairs included), id and nonce: the same seed gives the same keys in every run.</summary>
     /// <value>The default value is 1.</value>
     public int Seed { get; set; } = 1;
 
