@@ -26,6 +26,9 @@ internal sealed class DemoOptions
     /// <summary>Gets or sets how long the simulated customer takes to confirm a WeChat/Alipay payment, in milliseconds.</summary>
     public int SimulatedCustomerDelayMs { get; set; } = 1500;
 
+    /// <summary>Gets or sets the seed of every chaos decision (which request fails, which customer mistypes), so a run can be replayed.</summary>
+    public int ChaosSeed { get; set; } = 8;
+
     /// <summary>Gets or sets which gateways stand behind WeChat Pay and Alipay: the in-process fakes or the loopback sandboxes with the real adapters.</summary>
     public Payments.DemoPaymentGateways PaymentGateways { get; set; } = Payments.DemoPaymentGateways.Sandbox;
 

@@ -5,21 +5,26 @@ using Ordering.Sdk.Payments;
 namespace DemoRestaurant.Chaos;
 
 /// <summary>
-/// Wraps any payment channel (the fakes today, the sandbox-backed adapters later) with the chaos panel's network
-/// faults — added latency, requests lost before they arrive, answers lost after the gateway acted — and records each
-/// call's latency and outcome for the dashboard. The SDK's engine must recover from all of them.
+/// Records each call's latency and outcome for the dashboard. In Fake mode it also plays the network for the in-process
+/// fakes — added latency, requests lost before they arrive, answers lost after the gateway acted. In Sandbox mode it
+/// injects nothing: the sandboxes inject every fault themselves (see <see cref="WeChatSandboxChaosHandler"/> and
+/// <see cref="AlipaySandboxChaosHandler"/>), so what the engine recovers from is what a real gateway would send.
 /// </summary>
 internal sealed class ChaosPaymentChannel : IPaymentChannel
 {
     private readonly IPaymentChannel _inner;
-    private readonly ChaosSettings _chaos;
+    private readonly ChaosDice? _network;
     private readonly DashboardState _stats;
     private readonly TimeProvider _time;
 
-    public ChaosPaymentChannel(IPaymentChannel inner, ChaosSettings chaos, DashboardState stats, TimeProvider time)
+    /// <param name="inner">The channel.</param>
+    /// <param name="network">The dice to play the network with, or <see langword="null"/> to only record (Sandbox mode).</param>
+    /// <param name="stats">Where the calls are recorded.</param>
+    /// <param name="time">The clock added latency waits on.</param>
+    public ChaosPaymentChannel(IPaymentChannel inner, ChaosDice? network, DashboardState stats, TimeProvider time)
     {
         _inner = inner;
-        _chaos = chaos;
+        _network = network;
         _stats = stats;
         _time = time;
     }
@@ -47,21 +52,26 @@ internal sealed class ChaosPaymentChannel : IPaymentChannel
         var outcome = "error";
         try
         {
-            var latency = _chaos.NetworkLatencyMs;
-            if (latency > 0)
+            var drop = GatewayFault.None;
+            if (_network is not null)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(latency), _time, cancellationToken);
+                var latency = _network.Latency;
+                if (latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(latency, _time, cancellationToken);
+                }
+
+                drop = _network.NextDrop(Id);
             }
 
-            var drop = _chaos.DropRate;
-            if (drop > 0 && Random.Shared.NextDouble() < drop / 2)
+            if (drop == GatewayFault.DropBeforeProcessing)
             {
                 outcome = "dropped";
                 throw new TimeoutException("Request lost on the network before it reached the gateway (chaos).");
             }
 
             var result = await call(cancellationToken);
-            if (drop > 0 && Random.Shared.NextDouble() < drop / 2)
+            if (drop == GatewayFault.DropAfterProcessing)
             {
                 outcome = "dropped";
                 throw new TimeoutException("The gateway acted but its answer was lost on the network (chaos).");

@@ -71,6 +71,8 @@ internal static class ApiViews
         cause = f.Cause.ToString(),
         action = f.Action.ToString(),
         rawCode = f.RawCode,
+        // The gateway's own words (already masked by the SDK), e.g. 支付失败，用户支付密码错误.
+        rawMessage = f.RawMessage,
         staffZh = f.StaffMessageZhCn,
         staffEn = f.StaffMessageEn,
         customerZh = f.CustomerMessageZhCn,

@@ -2,6 +2,7 @@ using DemoRestaurant.Chaos;
 using DemoRestaurant.Dashboard;
 using DemoRestaurant.Kitchen;
 using DemoRestaurant.Live;
+using DemoRestaurant.Payments;
 using DemoRestaurant.Printing;
 using DemoRestaurant.Staff;
 using Ordering.Sdk.Devices.Queue;
@@ -16,7 +17,7 @@ internal static class DashboardEndpoints
     public static void Map(WebApplication app)
     {
         var dashboard = app.MapGroup("/api/dashboard").RequireAuthorization(StaffRoles.ManagerPolicy);
-        dashboard.MapGet("/", async (DashboardState state, IPaymentEngine payments, KdsBoard kds, IPrintOutbox outbox, DemoPrinters printers, ChaosSettings chaos, CancellationToken ct) =>
+        dashboard.MapGet("/", async (DashboardState state, IPaymentEngine payments, KdsBoard kds, IPrintOutbox outbox, DemoPrinters printers, ChaosSettings chaos, DemoPaymentChannels wallets, CancellationToken ct) =>
         {
             var pending = await outbox.GetByStateAsync(PrintJobState.Pending, ct);
             var attention = await outbox.GetByStateAsync(PrintJobState.NeedsAttention, ct);
@@ -44,6 +45,8 @@ internal static class DashboardEndpoints
                 }),
                 printerAlerts = state.PrinterAlerts(),
                 chaos = chaos.View(),
+                chaosInjected = wallets.Dice.Injected(),
+                gateways = wallets.Description,
             });
         });
         dashboard.MapPost("/chaos", (ChaosView input, ChaosSettings chaos, LiveHub hub) =>

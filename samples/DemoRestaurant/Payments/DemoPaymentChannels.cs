@@ -6,28 +6,27 @@ using Ordering.Sdk.Testing;
 namespace DemoRestaurant.Payments;
 
 /// <summary>
-/// THE ONE PLACE where the demo builds its WeChat Pay and Alipay channels. Today they are the SDK's
-/// <see cref="FakePaymentChannel"/>s with a simulated customer who confirms after a short delay; to move the demo
-/// onto the loopback WeChat Pay / Alipay sandboxes and the real adapters, replace the body of <see cref="Create"/>
-/// (and <see cref="DeliverCallbacksAsync"/>, which stands in for the gateways' signed HTTP callbacks) and nothing else.
-/// Every channel built here is wrapped in <see cref="ChaosPaymentChannel"/> so the chaos panel keeps working.
+/// THE ONE PLACE where the demo builds its WeChat Pay and Alipay channels. By default (<c>Demo:PaymentGateways=Sandbox</c>)
+/// they are the SDK's real WeChat Pay and Alipay adapters talking to loopback sandboxes (see <see cref="SandboxGateways"/>);
+/// payments settle through verified signed callbacks and the chaos panel's faults are injected by the sandboxes.
+/// With <c>Fake</c> they are the SDK's in-process <see cref="FakePaymentChannel"/>s, and <see cref="ChaosPaymentChannel"/>
+/// plays the network while the fakes' own fault model plays the gateway.
 /// </summary>
-/// <remarks>
-/// With <c>Demo:PaymentGateways=Sandbox</c> the channels are instead the SDK's real WeChat Pay and Alipay adapters talking
-/// to loopback sandboxes (see <see cref="SandboxGateways"/>), and payments settle through verified signed callbacks.
-/// </remarks>
 internal sealed class DemoPaymentChannels : IAsyncDisposable
 {
     private readonly List<SerializedFake> _fakes;
-    private readonly ChaosSettings _chaos;
+    private readonly ChaosDice _dice;
 
-    private DemoPaymentChannels(List<SerializedFake> fakes, IReadOnlyList<(IPaymentChannel Channel, ChannelPolicy Policy)> wallets, ChaosSettings chaos, SandboxGateways? sandboxes = null)
+    private DemoPaymentChannels(List<SerializedFake> fakes, IReadOnlyList<(IPaymentChannel Channel, ChannelPolicy Policy)> wallets, ChaosDice dice, SandboxGateways? sandboxes = null)
     {
         _fakes = fakes;
         Wallets = wallets;
-        _chaos = chaos;
+        _dice = dice;
         Sandboxes = sandboxes;
     }
+
+    /// <summary>Gets the seeded dice every chaos decision is rolled with.</summary>
+    public ChaosDice Dice => _dice;
 
     /// <summary>Gets the loopback sandboxes behind the channels, or <see langword="null"/> in Fake mode.</summary>
     public SandboxGateways? Sandboxes { get; }
@@ -39,22 +38,23 @@ internal sealed class DemoPaymentChannels : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var customerDelay = TimeSpan.FromMilliseconds(options.SimulatedCustomerDelayMs);
+        var dice = new ChaosDice(chaos, options.ChaosSeed);
         if (options.PaymentGateways == DemoPaymentGateways.Sandbox)
         {
-            var sandboxes = SandboxGateways.Start(customerDelay, chaos, time);
+            var sandboxes = SandboxGateways.Start(customerDelay, dice, time);
             IReadOnlyList<(IPaymentChannel, ChannelPolicy)> real =
             [
-                (new ChaosPaymentChannel(sandboxes.WeChatChannel, chaos, stats, time), ChannelPolicy.WeChatPay()),
-                (new ChaosPaymentChannel(sandboxes.AlipayChannel, chaos, stats, time), ChannelPolicy.Alipay()),
+                (new ChaosPaymentChannel(sandboxes.WeChatChannel, null, stats, time), ChannelPolicy.WeChatPay()),
+                (new ChaosPaymentChannel(sandboxes.AlipayChannel, null, stats, time), ChannelPolicy.Alipay()),
             ];
-            return new DemoPaymentChannels([], real, chaos, sandboxes);
+            return new DemoPaymentChannels([], real, dice, sandboxes);
         }
 
         var fakes = new List<SerializedFake>();
         var wallets = new List<(IPaymentChannel, ChannelPolicy)>();
         foreach (var (id, policy) in new[] { (PaymentChannelId.WeChatPay, ChannelPolicy.WeChatPay()), (PaymentChannelId.Alipay, ChannelPolicy.Alipay()) })
         {
-            var fake = new FakePaymentChannel(id, time, new Random(id == PaymentChannelId.WeChatPay ? 11 : 17))
+            var fake = new FakePaymentChannel(id, time, new Random(options.ChaosSeed + (id == PaymentChannelId.WeChatPay ? 11 : 17)))
             {
                 // The simulated customer: confirms in the app after a short delay, unless the chaos panel says they
                 // mistype the password or keep the payment in USERPAYING / WAIT_BUYER_PAY for a while.
@@ -67,10 +67,10 @@ internal sealed class DemoPaymentChannels : IAsyncDisposable
             };
             var serialized = new SerializedFake(fake, chaos);
             fakes.Add(serialized);
-            wallets.Add((new ChaosPaymentChannel(serialized, chaos, stats, time), policy));
+            wallets.Add((new ChaosPaymentChannel(serialized, dice, stats, time), policy));
         }
 
-        return new DemoPaymentChannels(fakes, wallets, chaos);
+        return new DemoPaymentChannels(fakes, wallets, dice);
     }
 
     /// <summary>
@@ -103,8 +103,8 @@ internal sealed class DemoPaymentChannels : IAsyncDisposable
 
     /// <summary>Gets what the dashboard shows about the gateways behind the channels.</summary>
     public string Description => Sandboxes is null
-        ? "FakePaymentChannel (simulated customer, chaos: " + _chaos.View() + ")"
-        : "WeChat Pay + Alipay adapters on loopback sandboxes (verified callbacks, chaos: " + _chaos.View() + ")";
+        ? "FakePaymentChannel (simulated customer, chaos: " + _dice.Settings.View() + ")"
+        : "WeChat Pay + Alipay adapters on loopback sandboxes (verified callbacks, faults injected by the sandboxes, chaos: " + _dice.Settings.View() + ")";
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => Sandboxes?.DisposeAsync() ?? ValueTask.CompletedTask;

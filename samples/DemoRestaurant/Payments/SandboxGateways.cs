@@ -18,19 +18,23 @@ namespace DemoRestaurant.Payments;
 /// </summary>
 internal sealed class SandboxGateways : IAsyncDisposable
 {
+    // The demo merchant's Alipay application key pair: generated once per process, never written anywhere.
+    private static readonly Lazy<RSA> AlipayAppKey = new(() => RSA.Create(2048));
     private readonly ConcurrentQueue<PaymentNotification> _verified = new();
     private readonly HttpListener _weChatNotify;
     private readonly AlipayNotifyEndpoint _alipayNotify;
     private readonly ServiceProvider _adapters;
     private readonly TimeSpan _customerDelay;
     private readonly TimeProvider _time;
-    private readonly ChaosSettings _chaos;
+    private readonly ChaosDice _dice;
+    private readonly HttpMessageHandler[] _handlers;
     private readonly CancellationTokenSource _stopping = new();
     private int _rejectedCallbacks;
 
-    private SandboxGateways(WeChatPaySandbox weChat, AlipaySandbox alipay, HttpListener weChatNotify, AlipayNotifyEndpoint alipayNotify, ServiceProvider adapters, TimeSpan customerDelay, TimeProvider time, ChaosSettings chaos)
+    private SandboxGateways(WeChatPaySandbox weChat, AlipaySandbox alipay, HttpListener weChatNotify, AlipayNotifyEndpoint alipayNotify, ServiceProvider adapters, HttpMessageHandler[] handlers, TimeSpan customerDelay, TimeProvider time, ChaosDice dice)
     {
-        _chaos = chaos;
+        _dice = dice;
+        _handlers = handlers;
         WeChatSandbox = weChat;
         AlipaySandbox = alipay;
         _weChatNotify = weChatNotify;
@@ -38,8 +42,8 @@ internal sealed class SandboxGateways : IAsyncDisposable
         _adapters = adapters;
         _customerDelay = customerDelay;
         _time = time;
-        WeChatChannel = new SimulatedCustomer(adapters.GetRequiredService<IWeChatPayChannel>(), this, no => TryComplete(weChat, no), 11);
-        AlipayChannel = new SimulatedCustomer(adapters.GetServices<IPaymentChannel>().Single(c => c.Id == PaymentChannelId.Alipay), this, alipay.CustomerPays, 17);
+        WeChatChannel = new SimulatedCustomer(adapters.GetRequiredService<IWeChatPayChannel>(), this);
+        AlipayChannel = new SimulatedCustomer(adapters.GetServices<IPaymentChannel>().Single(c => c.Id == PaymentChannelId.Alipay), this);
     }
 
     /// <summary>Gets the WeChat Pay sandbox (its trades are the gateway-side ledger).</summary>
@@ -57,11 +61,15 @@ internal sealed class SandboxGateways : IAsyncDisposable
     /// <summary>Gets how many callbacks failed verification and were answered with an error.</summary>
     public int RejectedCallbacks => Volatile.Read(ref _rejectedCallbacks);
 
-    public static SandboxGateways Start(TimeSpan customerDelay, ChaosSettings chaos, TimeProvider time)
+    public static SandboxGateways Start(TimeSpan customerDelay, ChaosDice dice, TimeProvider time)
     {
-        var weChat = WeChatPaySandbox.Start(new WeChatPaySandboxOptions { TimeProvider = time, Seed = 11 });
-        using var appKey = RSA.Create(2048);
+        // RSA key generation dominates start-up; one process (the demo, or a test run with many hosts) reuses its keys.
+        var weChat = WeChatPaySandbox.Start(new WeChatPaySandboxOptions { TimeProvider = time, Seed = 11, ShareKeysInProcess = true });
+        var appKey = AlipayAppKey.Value;
         var alipay = AlipaySandbox.Start(new AlipaySandboxOptions { TimeProvider = time, AppPublicKeyPem = appKey.ExportSubjectPublicKeyInfoPem() });
+        // The chaos panel's faults are injected by the sandboxes themselves, per request, from these handlers.
+        var weChatWire = new WeChatSandboxChaosHandler(weChat, dice);
+        var alipayWire = new AlipaySandboxChaosHandler(alipay, dice, time);
         var weChatNotify = new HttpListener();
         var weChatNotifyUrl = StartListener(weChatNotify);
 
@@ -73,6 +81,7 @@ internal sealed class SandboxGateways : IAsyncDisposable
         {
             weChat.Configure(o, weChatNotifyUrl);
             o.RequestTimeout = TimeSpan.FromSeconds(5);
+            o.HttpMessageHandler = weChatWire;
         });
         services.AddAlipayChannel(o =>
         {
@@ -83,8 +92,9 @@ internal sealed class SandboxGateways : IAsyncDisposable
             o.GatewayUrl = alipay.GatewayUrl;
             o.NotifyUrl = alipayNotify.NotifyUrl;
             o.Subject = "Demo Bistro";
+            o.HttpMessageHandler = alipayWire;
         });
-        gateways = new SandboxGateways(weChat, alipay, weChatNotify, alipayNotify, services.BuildServiceProvider(), customerDelay, time, chaos);
+        gateways = new SandboxGateways(weChat, alipay, weChatNotify, alipayNotify, services.BuildServiceProvider(), [weChatWire, alipayWire], customerDelay, time, dice);
         _ = gateways.ListenWeChatAsync();
         return gateways;
     }
@@ -113,6 +123,11 @@ internal sealed class SandboxGateways : IAsyncDisposable
         await _adapters.DisposeAsync();
         await WeChatSandbox.DisposeAsync();
         await AlipaySandbox.DisposeAsync();
+        foreach (var handler in _handlers)
+        {
+            handler.Dispose();
+        }
+
         _stopping.Dispose();
     }
 
@@ -206,49 +221,64 @@ internal sealed class SandboxGateways : IAsyncDisposable
         }
     }
 
-    // The simulated customer: confirms a JSAPI / QR charge in the wallet app after the configured delay (code pay is
-    // settled by the sandbox's own customer model at the till).
-    // settled by the sandbox's own customer model at the till). The chaos panel's wrong-password rate makes the customer
-    // give up instead; the wallet then reports the payment failed and the trade is closed at the gateway.
-    private sealed class SimulatedCustomer(IPaymentChannel inner, SandboxGateways owner, Func<string, bool> pay, int seed) : IPaymentChannel
+    // The simulated customers, as the sandboxes model them wherever they can. WeChat Pay: every new trade gets a queued
+    // sandbox customer (pays or types a wrong password, after the USERPAYING delay; wallet customers first take the
+    // confirmation delay). Alipay code pay: the customer holding the payment code (WAIT_BUYER_PAY, pays after the
+    // delay, or keeps mistyping until the trade is cancelled). Alipay JSAPI / QR trades have no customer model in the
+    // sandbox, so the demo's customer pays them through the sandbox's CustomerPays or gives up after a wrong password.
+    private sealed class SimulatedCustomer(IPaymentChannel inner, SandboxGateways owner) : IPaymentChannel
     {
-        private readonly Random _random = new(seed);
+        // How long after the sandbox customer should have acted the demo checks that it did (see WeChatFallback).
+        private static readonly TimeSpan FallbackGrace = TimeSpan.FromSeconds(1);
         private readonly ConcurrentDictionary<string, bool> _mistyped = new(StringComparer.Ordinal);
 
         public PaymentChannelId Id => inner.Id;
 
         public async ValueTask<ChannelResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
         {
-            var result = await inner.ChargeAsync(request, cancellationToken);
-            if (request.Kind is not ChargeKind.CodePay && result.Outcome == ChannelOutcome.CustomerPaying)
+            var dice = owner._dice;
+            var mistypes = dice.NextWrongPassword(Id);
+            var userPaying = dice.UserPayingDelay;
+            if (userPaying > TimeSpan.Zero)
             {
-                bool mistypes;
-                lock (_random)
-                {
-                    mistypes = _random.NextDouble() < owner._chaos.WrongPasswordRate;
-                }
+                dice.Count(Id, "UserPayingDelay");
+            }
 
-                if (mistypes)
-                {
-                    _mistyped[request.MerchantOrderNumber] = true;
-                    return result;
-                }
+            var wallet = request.Kind is not ChargeKind.CodePay;
+            var after = wallet ? owner._customerDelay + userPaying : userPaying;
+            if (wallet && after <= TimeSpan.Zero)
+            {
+                // A WeChat wallet customer with no delay would never act in the sandbox.
+                after = TimeSpan.FromMilliseconds(1);
+            }
 
+            if (Id == PaymentChannelId.WeChatPay && (wallet || IsWeChatCode(request.PaymentCode)))
+            {
+                PendingWeChatCustomer.Attach(request.MerchantOrderNumber, new WeChatPaySandboxCustomer(mistypes ? WeChatPaySandboxCustomerAction.WrongPassword : WeChatPaySandboxCustomerAction.Pays, after));
+            }
+            else if (Id == PaymentChannelId.Alipay && !wallet && request.PaymentCode is { } code)
+            {
+                owner.AlipaySandbox.SetCustomer(code, mistypes ? new AlipaySandboxCustomer(AlipayCustomerBehavior.WrongPassword, TimeSpan.Zero)
+                    : userPaying > TimeSpan.Zero ? new AlipaySandboxCustomer(AlipayCustomerBehavior.PaysAfterDelay, userPaying)
+                    : AlipaySandboxCustomer.PaysAtOnce);
+            }
+
+            var result = await inner.ChargeAsync(request, cancellationToken);
+            if (wallet && result.Outcome == ChannelOutcome.CustomerPaying)
+            {
                 var number = request.MerchantOrderNumber;
-                ITimer? timer = null;
-                timer = owner._time.CreateTimer(
-                    _ =>
-                    {
-                        if (!owner._stopping.IsCancellationRequested)
-                        {
-                            pay(number);
-                        }
-
-                        timer?.Dispose();
-                    },
-                    null,
-                    owner._customerDelay,
-                    Timeout.InfiniteTimeSpan);
+                if (Id == PaymentChannelId.WeChatPay)
+                {
+                    After(after + FallbackGrace, () => WeChatFallback(number, mistypes));
+                }
+                else if (mistypes)
+                {
+                    _mistyped[number] = true;
+                }
+                else
+                {
+                    After(after, () => owner.AlipaySandbox.CustomerPays(number));
+                }
             }
 
             return result;
@@ -258,6 +288,7 @@ internal sealed class SandboxGateways : IAsyncDisposable
         {
             if (_mistyped.TryRemove(merchantOrderNumber, out _))
             {
+                // The customer gave up after the wrong password: the wallet shows the failure and the trade is closed.
                 await inner.CancelAsync(merchantOrderNumber, cancellationToken);
                 return ChannelResult.Decline(new ChannelError(FailureCause.Customer, "WRONG_PASSWORD", "The customer entered a wrong payment password.", RecommendedAction.SwitchMethod));
             }
@@ -271,5 +302,47 @@ internal sealed class SandboxGateways : IAsyncDisposable
 
         public ValueTask<ChannelResult> QueryRefundAsync(string merchantOrderNumber, string refundNumber, CancellationToken cancellationToken) =>
             inner.QueryRefundAsync(merchantOrderNumber, refundNumber, cancellationToken);
+
+        // WeChat Pay's payment codes: 18 digits starting 10–15 (anything else is refused before a customer is involved).
+        private static bool IsWeChatCode(string? code) =>
+            code is { Length: 18 } && code[0] == '1' && code[1] is >= '0' and <= '5' && code.All(char.IsAsciiDigit);
+
+        // The sandbox hands queued customers to new trades in arrival order; when concurrent charges swapped them (or a
+        // fault meant for a neighbour kept this charge from creating its trade) a wallet trade can be left with nobody
+        // to pay it. Then the demo's own customer does what this one decided, through the sandbox's public API.
+        private void WeChatFallback(string outTradeNo, bool mistypes)
+        {
+            if (owner.WeChatSandbox.GetTrade(outTradeNo) is not { TradeState: "NOTPAY" })
+            {
+                return;
+            }
+
+            if (mistypes)
+            {
+                _mistyped[outTradeNo] = true;
+            }
+            else
+            {
+                TryComplete(owner.WeChatSandbox, outTradeNo);
+            }
+        }
+
+        private void After(TimeSpan delay, Action act)
+        {
+            ITimer? timer = null;
+            timer = owner._time.CreateTimer(
+                _ =>
+                {
+                    if (!owner._stopping.IsCancellationRequested)
+                    {
+                        act();
+                    }
+
+                    timer?.Dispose();
+                },
+                null,
+                delay,
+                Timeout.InfiniteTimeSpan);
+        }
     }
 }
