@@ -51,7 +51,10 @@ if (options.Faults)
 string[] dishes = ["cucumber", "mapo|mild", "kungpao|medium", "rice", "milk-tea|half-sugar|iced", "xiaolongbao", "beer", "fried-rice", "greens", "hot-sour-soup"];
 var stopOrdering = DateTime.UtcNow + options.Duration;
 var run = Stopwatch.StartNew();
-await Task.WhenAll(tables.Select((table, index) => Task.Run(() => DinerAsync(table, index, hardStop.Token))));
+var pool = new ThreadPoolWatch();
+var diners = Task.WhenAll(tables.Select((table, index) => Task.Run(() => DinerAsync(table, index, hardStop.Token))));
+await pool.WatchUntilAsync(diners);
+await diners;
 var totalSeconds = run.Elapsed.TotalSeconds;
 var orderingSeconds = options.Duration.TotalSeconds;
 var dinerRequests = Interlocked.Read(ref requests);
@@ -97,28 +100,49 @@ catch (IOException)
 
 var paymentRate = attempts == 0 ? 0 : 100.0 * (attempts - attemptsFailed) / attempts;
 var paidRate = ordersPlaced == 0 ? 0 : 100.0 * ordersPaid / ordersPlaced;
+var ordersPerSecond = (ordersPlaced / orderingSeconds).ToString("0.0", CultureInfo.InvariantCulture);
+var errors = recorder.Errors.Count == 0 ? "none" : string.Join(", ", recorder.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + " ×" + e.Value));
+var noOpPerSecond = (pings / noOpSeconds).ToString("0", CultureInfo.InvariantCulture);
 Console.WriteLine();
 Console.WriteLine("| measure | value |");
 Console.WriteLine("|---|---|");
 Console.WriteLine(Row("concurrent diners", options.Diners.ToString(CultureInfo.InvariantCulture)));
 Console.WriteLine(Row("orders placed (sent to kitchen)", ordersPlaced.ToString(CultureInfo.InvariantCulture)));
-Console.WriteLine(Row("orders/s (placed during the ordering window)", (ordersPlaced / orderingSeconds).ToString("0.0", CultureInfo.InvariantCulture)));
+Console.WriteLine(Row("orders/s (placed during the ordering window)", ordersPerSecond));
 Console.WriteLine(Row("run time incl. draining in-flight payments", totalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s"));
 Console.WriteLine(Row("diner API requests/s (cart, submit, pay, status polls, clears; whole run incl. drain)", (dinerRequests / totalSeconds).ToString("0", CultureInfo.InvariantCulture)));
 Console.WriteLine(Row("add to cart p50 / p99", recorder.Percentiles("cart")));
 Console.WriteLine(Row("send to kitchen p50 / p99", recorder.Percentiles("submit")));
+Console.WriteLine(Row("view bill (GET /api/diner/table before paying) p50 / p99", recorder.Percentiles("bill")));
 Console.WriteLine(Row("pay request p50 / p99", recorder.Percentiles("pay")));
-Console.WriteLine(Row("order status poll p50 / p99", recorder.Percentiles("status")));
+Console.WriteLine(Row("order status poll (same endpoint, while paying) p50 / p99", recorder.Percentiles("status")));
 Console.WriteLine(Row("tap pay → order settled p50 / p99", recorder.Percentiles("paid")));
 Console.WriteLine(Row("payment attempts / declined (wrong password etc.)", $"{attempts} / {attemptsFailed}"));
 Console.WriteLine(Row("payment attempt success rate", paymentRate.ToString("0.0", CultureInfo.InvariantCulture) + " %"));
 Console.WriteLine(Row("orders paid (after at most one retry) / unpaid at timeout", $"{ordersPaid} ({paidRate.ToString("0.0", CultureInfo.InvariantCulture)} %) / {ordersUnpaid}"));
-Console.WriteLine(Row("errors", recorder.Errors.Count == 0 ? "none" : string.Join(", ", recorder.Errors.Select(e => e.Key + " ×" + e.Value))));
-Console.WriteLine(Row("no-op GET /api/ping requests/s", (pings / noOpSeconds).ToString("0", CultureInfo.InvariantCulture)));
+Console.WriteLine(Row("errors", errors));
+Console.WriteLine(Row("no-op GET /api/ping requests/s", noOpPerSecond));
 Console.WriteLine(Row("no-op GET /api/ping p50 / p99", noOp.Percentiles("ping") + (noOp.Errors.Count == 0 ? string.Empty : " (errors " + string.Join(", ", noOp.Errors.Select(e => e.Key + " ×" + e.Value)) + ")")));
+Console.WriteLine(Row("thread pool during the diner phase: peak threads / peak queued work items", $"{pool.PeakThreads} / {pool.PeakQueued} (minimum worker threads {pool.MinWorkers})"));
 Console.WriteLine();
 Console.WriteLine("Per channel (dashboard): " + dashboard.GetProperty("channels").GetRawText());
 Console.WriteLine("Kitchen (dashboard): " + dashboard.GetProperty("kitchen").GetRawText());
+Console.WriteLine("Faults injected (dashboard): " + dashboard.GetProperty("chaosInjected").GetRawText());
+
+// One row for benchmarks/results/demo.md, ready to paste under ResultRow.Header.
+Console.WriteLine();
+Console.WriteLine(ResultRow.Header);
+Console.WriteLine(ResultRow.Separator);
+Console.WriteLine(ResultRow.Format(
+    DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    $"{options.Diners} diners, {orderingSeconds:0} s, faults {(options.Faults ? "on" : "off")}",
+    ordersPerSecond,
+    recorder.Percentiles("cart"),
+    recorder.Percentiles("bill"),
+    recorder.Percentiles("pay"),
+    paymentRate.ToString("0.0", CultureInfo.InvariantCulture) + " % (" + ordersPaid + "/" + ordersPlaced + " orders paid)",
+    errors,
+    noOpPerSecond + " req/s, " + noOp.Percentiles("ping")));
 return recorder.Errors.Keys.Any(k => k.StartsWith("http 5", StringComparison.Ordinal) || k.StartsWith("exception", StringComparison.Ordinal)) ? 1 : 0;
 
 static string Row(string name, string value) => "| " + name + " | " + value + " |";
@@ -147,6 +171,9 @@ async Task DinerAsync(string table, int index, CancellationToken cancellationTok
             }
 
             Interlocked.Increment(ref ordersPlaced);
+
+            // The diner checks the server-priced bill (every discount explained) before tapping pay.
+            await Diner(HttpMethod.Get, "/api/diner/table", null, "bill");
             var paidAt = Stopwatch.GetTimestamp();
             var paid = false;
             for (var attempt = 0; attempt < 2 && !paid; attempt++)

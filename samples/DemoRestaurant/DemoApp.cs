@@ -30,11 +30,6 @@ internal static class DemoApp
 {
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        // The payment engine's read methods (GetOrderStatus, GetAttempts, NextDueAt) wait synchronously on the lock
-        // the engine holds while it awaits its journal; under a lunch peak that blocks pool threads faster than the
-        // pool grows. More ready threads keep the status polls from queueing behind it (reported to the SDK owners).
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 128), Math.Max(io, 128));
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         var options = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
