@@ -9,7 +9,7 @@ namespace Ordering.Sdk.Storage.Sqlite;
 // and completes every caller only after the COMMIT returned. A write that throws, or that asks to be undone, is
 // rolled back to its savepoint and fails or answers alone; the others of the batch still commit. If BEGIN or
 // COMMIT fails nothing of the batch was written and every caller of the batch gets the error.
-// Shareable by any store that owns its connection (the order store uses it; the print outbox and the payment
+// Shareable by any store that owns its connection (the order store and the print outbox use it; the payment
 // journal could). The loop is a thread-pool task that stops when the writer is disposed; there is no timer:
 // writes that arrive while a batch is committing simply form the next batch.
 internal sealed class SqliteGroupCommitWriter : IAsyncDisposable

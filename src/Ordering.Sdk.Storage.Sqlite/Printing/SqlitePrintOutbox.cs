@@ -15,8 +15,10 @@ namespace Ordering.Sdk.Storage.Sqlite;
 /// the job is still pending at the attempt count the worker read, so two processes sharing the file never print
 /// the same round. The claim carries a lease; a job still printing after its lease ran out was interrupted and
 /// is flagged for staff by the print queue instead of being re-sent (it may have printed).
+/// Writes from concurrent callers are group-committed (one transaction and fsync per batch, a savepoint per write);
+/// each call returns after its write committed. Reads use separate connections and never wait for a commit.
 /// </remarks>
-/// <threadsafety>Thread-safe: calls on one instance are serialized; several processes may share the file.</threadsafety>
+/// <threadsafety>Thread-safe; several processes may share the file.</threadsafety>
 public sealed class SqlitePrintOutbox : IPrintOutbox, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema component name recorded in <c>schema_migrations</c>.</summary>
@@ -24,10 +26,19 @@ public sealed class SqlitePrintOutbox : IPrintOutbox, IAsyncDisposable, IDisposa
 
     private const string Columns = "order_id, station_id, revision, reprint, state, created_at_ticks, created_at_offset_minutes, next_attempt_ticks, attempts, printed_on, printed_at_ticks, last_error, lease_until_ticks, ticket_json";
 
-    private readonly SqliteConnection _connection;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private const int ReaderConnections = 2;
 
-    private SqlitePrintOutbox(SqliteConnection connection) => _connection = connection;
+    private readonly SqliteConnection _writerConnection;
+    private readonly SqliteGroupCommitWriter _writer;
+    private readonly SqliteReaderPool _readers;
+    private int _disposed;
+
+    private SqlitePrintOutbox(string filePath, SqliteConnection writerConnection)
+    {
+        _writerConnection = writerConnection;
+        _writer = new SqliteGroupCommitWriter(writerConnection);
+        _readers = new SqliteReaderPool(filePath, ReaderConnections);
+    }
 
     /// <summary>Gets the versioned schema of the print outbox table.</summary>
     public static SqliteSchema Schema { get; } = new(Component, [
@@ -63,7 +74,7 @@ public sealed class SqlitePrintOutbox : IPrintOutbox, IAsyncDisposable, IDisposa
     public static async ValueTask<SqlitePrintOutbox> OpenAsync(string filePath, CancellationToken cancellationToken = default)
     {
         var connection = await SqliteDatabase.OpenAsync(filePath, Schema, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new SqlitePrintOutbox(connection);
+        return new SqlitePrintOutbox(filePath, connection);
     }
 
     /// <inheritdoc/>
@@ -72,138 +83,118 @@ public sealed class SqlitePrintOutbox : IPrintOutbox, IAsyncDisposable, IDisposa
     {
         ArgumentNullException.ThrowIfNull(job);
         Validate(job);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = $"INSERT INTO print_jobs ({Columns}) VALUES ($order, $station, $revision, $reprint, $state, $created, $offset, $next, $attempts, $printedOn, $printedAt, $error, $lease, $ticket) ON CONFLICT DO NOTHING;";
-            Bind(command, job);
-            command.Parameters.AddWithValue("$created", job.CreatedAt.UtcTicks);
-            command.Parameters.AddWithValue("$offset", (long)job.CreatedAt.Offset.TotalMinutes);
-            command.Parameters.AddWithValue("$ticket", JsonSerializer.Serialize(job.Ticket, KitchenTicketJsonContext.Default.KitchenTicket));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var ticket = JsonSerializer.Serialize(job.Ticket, KitchenTicketJsonContext.Default.KitchenTicket);
+        return await _writer.WriteAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"INSERT INTO print_jobs ({Columns}) VALUES ($order, $station, $revision, $reprint, $state, $created, $offset, $next, $attempts, $printedOn, $printedAt, $error, $lease, $ticket) ON CONFLICT DO NOTHING;";
+                Bind(command, job);
+                command.Parameters.AddWithValue("$created", job.CreatedAt.UtcTicks);
+                command.Parameters.AddWithValue("$offset", (long)job.CreatedAt.Offset.TotalMinutes);
+                command.Parameters.AddWithValue("$ticket", ticket);
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">No job has the key of <paramref name="job"/>.</exception>
     public async ValueTask UpdateAsync(PrintJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         Validate(job);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // The ticket and creation time never change after the job is added; only the progress columns do.
-            using var command = _connection.CreateCommand();
-            command.CommandText = "UPDATE print_jobs SET state = $state, next_attempt_ticks = $next, attempts = $attempts, printed_on = $printedOn, printed_at_ticks = $printedAt, last_error = $error, lease_until_ticks = $lease WHERE order_id = $order AND station_id = $station AND revision = $revision AND reprint = $reprint;";
-            Bind(command, job);
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        await _writer.WriteAsync(
+            connection =>
             {
-                throw new KeyNotFoundException($"No print job {job.Key}.");
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                // The ticket and creation time never change after the job is added; only the progress columns do.
+                using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE print_jobs SET state = $state, next_attempt_ticks = $next, attempts = $attempts, printed_on = $printedOn, printed_at_ticks = $printedAt, last_error = $error, lease_until_ticks = $lease WHERE order_id = $order AND station_id = $station AND revision = $revision AND reprint = $reprint;";
+                Bind(command, job);
+                return command.ExecuteNonQuery() == 1 ? true : throw new KeyNotFoundException($"No print job {job.Key}.");
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async ValueTask<PrintJob?> TryClaimAsync(PrintJobKey key, int expectedAttempts, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = $"UPDATE print_jobs SET state = $printing, attempts = attempts + 1, lease_until_ticks = $lease WHERE order_id = $order AND station_id = $station AND revision = $revision AND reprint = $reprint AND state = $pending AND attempts = $attempts RETURNING {Columns};";
-            BindKey(command, key);
-            command.Parameters.AddWithValue("$printing", (int)PrintJobState.Printing);
-            command.Parameters.AddWithValue("$pending", (int)PrintJobState.Pending);
-            command.Parameters.AddWithValue("$attempts", expectedAttempts);
-            command.Parameters.AddWithValue("$lease", leaseUntil.UtcTicks);
-            var jobs = await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false);
-            return jobs.Count == 1 ? jobs[0] : null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await _writer.WriteAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"UPDATE print_jobs SET state = $printing, attempts = attempts + 1, lease_until_ticks = $lease WHERE order_id = $order AND station_id = $station AND revision = $revision AND reprint = $reprint AND state = $pending AND attempts = $attempts RETURNING {Columns};";
+                BindKey(command, key);
+                command.Parameters.AddWithValue("$printing", (int)PrintJobState.Printing);
+                command.Parameters.AddWithValue("$pending", (int)PrintJobState.Pending);
+                command.Parameters.AddWithValue("$attempts", expectedAttempts);
+                command.Parameters.AddWithValue("$lease", leaseUntil.UtcTicks);
+                var jobs = ReadJobs(command);
+                return jobs.Count == 1 ? jobs[0] : null;
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<PrintJob?> FindAsync(PrintJobKey key, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM print_jobs WHERE order_id = $order AND station_id = $station AND revision = $revision AND reprint = $reprint;";
-            BindKey(command, key);
-            var jobs = await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false);
-            return jobs.Count == 1 ? jobs[0] : null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public ValueTask<PrintJob?> FindAsync(PrintJobKey key, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            (connection, _) =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {Columns} FROM print_jobs WHERE order_id = $order AND station_id = $station AND revision = $revision AND reprint = $reprint;";
+                BindKey(command, key);
+                var jobs = ReadJobs(command);
+                return ValueTask.FromResult(jobs.Count == 1 ? jobs[0] : null);
+            },
+            cancellationToken);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is less than 1.</exception>
-    public async ValueTask<IReadOnlyList<PrintJob>> GetDueAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<PrintJob>> GetDueAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM print_jobs WHERE state = $state AND next_attempt_ticks <= $now ORDER BY id LIMIT $max;";
-            command.Parameters.AddWithValue("$state", (int)PrintJobState.Pending);
-            command.Parameters.AddWithValue("$now", now.UtcTicks);
-            command.Parameters.AddWithValue("$max", maxCount);
-            return await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _readers.ReadAsync<IReadOnlyList<PrintJob>>(
+            (connection, _) =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {Columns} FROM print_jobs WHERE state = $state AND next_attempt_ticks <= $now ORDER BY id LIMIT $max;";
+                command.Parameters.AddWithValue("$state", (int)PrintJobState.Pending);
+                command.Parameters.AddWithValue("$now", now.UtcTicks);
+                command.Parameters.AddWithValue("$max", maxCount);
+                return ValueTask.FromResult<IReadOnlyList<PrintJob>>(ReadJobs(command));
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyList<PrintJob>> GetByStateAsync(PrintJobState state, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM print_jobs WHERE state = $state ORDER BY id;";
-            command.Parameters.AddWithValue("$state", (int)state);
-            return await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public ValueTask<IReadOnlyList<PrintJob>> GetByStateAsync(PrintJobState state, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync<IReadOnlyList<PrintJob>>(
+            (connection, _) =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {Columns} FROM print_jobs WHERE state = $state ORDER BY id;";
+                command.Parameters.AddWithValue("$state", (int)state);
+                return ValueTask.FromResult<IReadOnlyList<PrintJob>>(ReadJobs(command));
+            },
+            cancellationToken);
 
-    /// <inheritdoc/>
+    /// <summary>Closes the file after every queued write was committed and answered.</summary>
+    /// <returns>A task that completes when closed.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _connection.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _readers.DisposeAsync().ConfigureAwait(false);
+        await _writerConnection.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        _connection.Dispose();
-        _gate.Dispose();
-    }
+    /// <summary>Closes the file after every queued write was committed and answered.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static void Validate(PrintJob job)
     {
@@ -243,11 +234,11 @@ public sealed class SqlitePrintOutbox : IPrintOutbox, IAsyncDisposable, IDisposa
         command.Parameters.AddWithValue("$lease", job.LeaseUntil is { } lease ? lease.UtcTicks : DBNull.Value);
     }
 
-    private static async ValueTask<List<PrintJob>> ReadJobsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static List<PrintJob> ReadJobs(SqliteCommand command)
     {
         var jobs = new List<PrintJob>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             var key = new PrintJobKey(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
             var ticket = JsonSerializer.Deserialize(reader.GetString(13), KitchenTicketJsonContext.Default.KitchenTicket)
