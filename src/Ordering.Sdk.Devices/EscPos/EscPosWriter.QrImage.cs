@@ -46,7 +46,16 @@ public sealed partial class EscPosWriter
             span[7] = (byte)(bandRows >> 8);
             for (var i = 0; i < bandRows; i++)
             {
-                raster.RenderRow(row + i, span.Slice(8 + (i * bytesPerRow), bytesPerRow));
+                var destination = span.Slice(8 + (i * bytesPerRow), bytesPerRow);
+                if (i > 0 && raster.SameModuleRow(row + i - 1, row + i))
+                {
+                    // Every module is moduleSize dots tall: repeat the row above instead of rendering it again.
+                    span.Slice(8 + ((i - 1) * bytesPerRow), bytesPerRow).CopyTo(destination);
+                }
+                else
+                {
+                    raster.RenderRow(row + i, destination);
+                }
             }
 
             _output.Advance(8 + bandLength);
