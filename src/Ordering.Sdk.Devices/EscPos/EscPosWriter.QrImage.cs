@@ -14,7 +14,12 @@ public sealed partial class EscPosWriter
     private EscPosWriter QrImage(ReadOnlySpan<byte> data, int moduleSize, QrErrorCorrection errorCorrection)
     {
         // Check the fit before touching the output, so a refused symbol leaves no half-written bytes behind.
-        var version = QrEncoder.SmallestVersion(data, errorCorrection);
+        var version = QrCapacity.SmallestVersion(data.Length, errorCorrection);
+        if (version == 0)
+        {
+            throw new ArgumentException(TooLargeMessage(data.Length, errorCorrection), nameof(data));
+        }
+
         var widthDots = QrRaster.WidthDots(QrCapacity.Size(version), moduleSize);
         if (widthDots > Profile.PrintableDots)
         {
@@ -63,4 +68,7 @@ public sealed partial class EscPosWriter
 
         return this;
     }
+
+    private static string TooLargeMessage(int payloadBytes, QrErrorCorrection errorCorrection) =>
+        $"The QR payload is {payloadBytes} bytes; at error-correction level {errorCorrection} a QR code (version 40) holds at most {QrCapacity.MaxPayloadBytes(QrCapacity.MaxVersion, errorCorrection)}.";
 }
