@@ -14,7 +14,12 @@ public sealed partial class EscPosWriter
     private EscPosWriter QrImage(ReadOnlySpan<byte> data, int moduleSize, QrErrorCorrection errorCorrection)
     {
         // Check the fit before touching the output, so a refused symbol leaves no half-written bytes behind.
-        var version = QrEncoder.SmallestVersion(data, errorCorrection);
+        var version = QrCapacity.SmallestVersion(data.Length, errorCorrection);
+        if (version == 0)
+        {
+            throw new ArgumentException(TooLargeMessage(data.Length, errorCorrection), nameof(data));
+        }
+
         var widthDots = QrRaster.WidthDots(QrCapacity.Size(version), moduleSize);
         if (widthDots > Profile.PrintableDots)
         {
@@ -46,7 +51,16 @@ public sealed partial class EscPosWriter
             span[7] = (byte)(bandRows >> 8);
             for (var i = 0; i < bandRows; i++)
             {
-                raster.RenderRow(row + i, span.Slice(8 + (i * bytesPerRow), bytesPerRow));
+                var destination = span.Slice(8 + (i * bytesPerRow), bytesPerRow);
+                if (i > 0 && raster.SameModuleRow(row + i - 1, row + i))
+                {
+                    // Every module is moduleSize dots tall: repeat the row above instead of rendering it again.
+                    span.Slice(8 + ((i - 1) * bytesPerRow), bytesPerRow).CopyTo(destination);
+                }
+                else
+                {
+                    raster.RenderRow(row + i, destination);
+                }
             }
 
             _output.Advance(8 + bandLength);
@@ -54,4 +68,7 @@ public sealed partial class EscPosWriter
 
         return this;
     }
+
+    private static string TooLargeMessage(int payloadBytes, QrErrorCorrection errorCorrection) =>
+        $"The QR payload is {payloadBytes} bytes; at error-correction level {errorCorrection} a QR code (version 40) holds at most {QrCapacity.MaxPayloadBytes(QrCapacity.MaxVersion, errorCorrection)}.";
 }

@@ -414,6 +414,12 @@ public sealed partial class EscPosWriter
             throw new ArgumentException($"The QR payload is {byteCount} UTF-8 bytes; printer profile '{Profile.Name}' accepts 1 to {Profile.MaxQrDataBytes}.", nameof(text));
         }
 
+        if (Profile.QrCodes == QrSupport.RasterImage && (uint)errorCorrection <= (uint)QrErrorCorrection.High
+            && byteCount > Qr.QrCapacity.MaxPayloadBytes(Qr.QrCapacity.MaxVersion, errorCorrection))
+        {
+            throw new ArgumentException(TooLargeMessage(byteCount, errorCorrection), nameof(text));
+        }
+
         if (byteCount <= 512)
         {
             Span<byte> scratch = stackalloc byte[512];

@@ -84,9 +84,12 @@ public sealed class QrImageWriterTests
         var writer = new EscPosWriter(buffer, profile);
 
         var error = Assert.Throws<ArgumentException>(() => writer.QrCode(new byte[2954], 1, QrErrorCorrection.Low));
+        var textError = Assert.Throws<ArgumentException>(() => writer.QrCode(new string('字', 778), 1)); // 2334 bytes > 2331 at M
 
-        Assert.Equal("payload", error.ParamName);
+        Assert.Equal("data", error.ParamName);
         Assert.Contains("2953", error.Message, StringComparison.Ordinal);
+        Assert.Equal("text", textError.ParamName);
+        Assert.Contains("2331", textError.Message, StringComparison.Ordinal);
         Assert.Equal(0, buffer.WrittenCount);
     }
 

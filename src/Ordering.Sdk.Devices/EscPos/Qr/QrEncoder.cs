@@ -73,13 +73,15 @@ internal static class QrEncoder
     private static void ApplyMask(QrSymbol symbol, int mask)
     {
         var size = symbol.Size;
-        for (var y = 0; y < size; y++)
+        var modules = symbol.Modules;
+        var function = symbol.FunctionModules;
+        for (int y = 0, i = 0; y < size; y++)
         {
-            for (var x = 0; x < size; x++)
+            for (var x = 0; x < size; x++, i++)
             {
-                if (!symbol.IsFunction(x, y) && QrMask.Inverts(mask, x, y))
+                if (!function[i] && QrMask.Inverts(mask, x, y))
                 {
-                    symbol.Invert(x, y);
+                    modules[i] = !modules[i];
                 }
             }
         }

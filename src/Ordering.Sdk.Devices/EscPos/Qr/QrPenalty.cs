@@ -12,30 +12,45 @@ internal static class QrPenalty
     private const int FinderLikePenalty = 40;
     private const int BalancePenalty = 10;
 
+    // Eleven modules, oldest in the highest bit: light×4 then dark-light-dark×3-light-dark, and its mirror image.
+    private const int FinderLikeAfterLight = 0b000_0101_1101;
+    private const int FinderLikeBeforeLight = 0b101_1101_0000;
+    private const int WindowMask = 0b111_1111_1111;
+
     public static int Score(QrSymbol symbol)
     {
+        ArgumentNullException.ThrowIfNull(symbol);
         var size = symbol.Size;
+        ReadOnlySpan<bool> modules = symbol.Modules;
         var score = 0;
-        var darkCount = 0;
         for (var line = 0; line < size; line++)
         {
-            score += ScoreLine(symbol, line, horizontal: true);
-            score += ScoreLine(symbol, line, horizontal: false);
+            score += ScoreLine(modules, line * size, 1, size);
+            score += ScoreLine(modules, line, size, size);
         }
 
+        var darkCount = 0;
         for (var y = 0; y < size; y++)
         {
+            var row = modules.Slice(y * size, size);
             for (var x = 0; x < size; x++)
             {
-                var dark = symbol.IsDark(x, y);
-                if (dark)
+                if (row[x])
                 {
                     darkCount++;
                 }
+            }
 
-                if (x + 1 < size && y + 1 < size && dark == symbol.IsDark(x + 1, y) && dark == symbol.IsDark(x, y + 1) && dark == symbol.IsDark(x + 1, y + 1))
+            if (y + 1 < size)
+            {
+                var next = modules.Slice((y + 1) * size, size);
+                for (var x = 0; x + 1 < size; x++)
                 {
-                    score += BlockPenalty;
+                    var dark = row[x];
+                    if (row[x + 1] == dark && next[x] == dark && next[x + 1] == dark)
+                    {
+                        score += BlockPenalty;
+                    }
                 }
             }
         }
@@ -46,50 +61,40 @@ internal static class QrPenalty
         return score + (Math.Max(0, steps) * BalancePenalty);
     }
 
-    // N1 and N3 along one row (horizontal) or column.
-    private static int ScoreLine(QrSymbol symbol, int line, bool horizontal)
+    // N1 and N3 along one row (stride 1) or column (stride = size), starting at modules[start].
+    private static int ScoreLine(ReadOnlySpan<bool> modules, int start, int stride, int size)
     {
-        var size = symbol.Size;
-        bool Dark(int i) => i >= 0 && i < size && (horizontal ? symbol.IsDark(i, line) : symbol.IsDark(line, i));
-
         var score = 0;
         var run = 0;
         var runDark = false;
-        for (var i = 0; i < size; i++)
+
+        // The window starts as the four light quiet-zone modules before the line and is flushed with four after it.
+        var window = 0;
+        for (var i = 0; i < size + 4; i++)
         {
-            var dark = Dark(i);
-            if (i > 0 && dark == runDark)
+            var dark = i < size && modules[start + (i * stride)];
+            if (i < size)
             {
-                run++;
+                if (i > 0 && dark == runDark)
+                {
+                    run++;
+                }
+                else
+                {
+                    score += RunScore(run);
+                    run = 1;
+                    runDark = dark;
+                }
             }
-            else
+
+            window = ((window << 1) | (dark ? 1 : 0)) & WindowMask;
+            if (window == FinderLikeAfterLight || window == FinderLikeBeforeLight)
             {
-                score += RunScore(run);
-                run = 1;
-                runDark = dark;
+                score += FinderLikePenalty;
             }
         }
 
-        score += RunScore(run);
-
-        // A dark-light-dark-dark-dark-light-dark core starting at i, with four light modules before it or after it.
-        for (var i = 0; i + 7 <= size; i++)
-        {
-            if (Dark(i) && !Dark(i + 1) && Dark(i + 2) && Dark(i + 3) && Dark(i + 4) && !Dark(i + 5) && Dark(i + 6))
-            {
-                if (!Dark(i - 1) && !Dark(i - 2) && !Dark(i - 3) && !Dark(i - 4))
-                {
-                    score += FinderLikePenalty;
-                }
-
-                if (!Dark(i + 7) && !Dark(i + 8) && !Dark(i + 9) && !Dark(i + 10))
-                {
-                    score += FinderLikePenalty;
-                }
-            }
-        }
-
-        return score;
+        return score + RunScore(run);
     }
 
     private static int RunScore(int run) => run >= 5 ? RunPenalty + (run - 5) : 0;

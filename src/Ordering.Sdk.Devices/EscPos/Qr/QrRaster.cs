@@ -41,6 +41,9 @@ internal readonly struct QrRaster
         return version == 0 ? 0 : printableDots / (QrCapacity.Size(version) + (2 * QuietZoneModules));
     }
 
+    /// <summary>Gets a value indicating whether two picture rows show the same row of modules (and so are identical).</summary>
+    public bool SameModuleRow(int row, int other) => row / _moduleSize == other / _moduleSize;
+
     /// <summary>Writes picture row <paramref name="row"/> into <paramref name="destination"/> (<see cref="BytesPerRow"/> bytes).</summary>
     public void RenderRow(int row, Span<byte> destination)
     {

@@ -26,6 +26,12 @@ internal sealed class QrSymbol
 
     public bool IsDark(int x, int y) => _dark[Index(x, y)];
 
+    /// <summary>Gets every module row by row (index = y × <see cref="Size"/> + x), true = dark, for whole-symbol passes.</summary>
+    internal Span<bool> Modules => _dark.AsSpan(0, Size * Size);
+
+    /// <summary>Gets which modules belong to function patterns, in the same order as <see cref="Modules"/>.</summary>
+    internal ReadOnlySpan<bool> FunctionModules => _function.AsSpan(0, Size * Size);
+
     /// <summary>Starts an empty (all light, nothing reserved) symbol of <paramref name="version"/>.</summary>
     internal void Reset(int version, QrErrorCorrection level)
     {
