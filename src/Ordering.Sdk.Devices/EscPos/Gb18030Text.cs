@@ -18,12 +18,15 @@ internal static class Gb18030Text
         CodePagesEncodingProvider.Instance.GetEncoding(CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback)
         ?? throw new InvalidOperationException("The GB18030 code page (54936) is not available from CodePagesEncodingProvider.");
 
-    // The two-byte GB18030 code of every BMP code point (lead << 8 | trail), 0 where there is none. Built once
-    // from the provider's own encoder, so it can never disagree with it; the provider's encoder itself
-    // allocates helper objects on every call (~150 B), which the hot path must not.
+    // The two-byte GB18030 code of every BMP code point (lead << 8 | trail), 0 where there is none and for the
+    // characters TextSubstitutions replaces, so one table load decides the common case. Built once from the
+    // provider's own encoder, so it can never disagree with it; the provider's encoder itself allocates
+    // helper objects on every call (~150 B), which the hot path must not.
     private static readonly ushort[] TwoByteCodes = BuildTwoByteCodes();
 
-    public static bool IsTwoByte(char c) => TwoByteCodes[c] != 0;
+    // Invariant relied on by the writers: every element's byte count equals its width in columns
+    // (ASCII and '?' 1, two-byte GB 2, a substitute its own ASCII/two-byte text), so a line of n columns
+    // never needs more than n bytes.
 
     /// <summary>Gets the number of printer columns <paramref name="text"/> occupies at normal size.</summary>
     public static int Width(ReadOnlySpan<char> text)
@@ -38,7 +41,7 @@ internal static class Gb18030Text
                 width++;
                 i++;
             }
-            else if (TwoByteCodes[c] != 0 && !TextSubstitutions.Contains(c))
+            else if (TwoByteCodes[c] != 0)
             {
                 width += 2;
                 i++;
@@ -67,7 +70,7 @@ internal static class Gb18030Text
             {
                 w = 1;
             }
-            else if (TwoByteCodes[c] != 0 && !TextSubstitutions.Contains(c))
+            else if (TwoByteCodes[c] != 0)
             {
                 w = 2;
             }
@@ -109,7 +112,7 @@ internal static class Gb18030Text
             return Width(substitute);
         }
 
-        return IsTwoByte(c) ? 2 : 1;
+        return TwoByteCodes[c] != 0 ? 2 : 1;
     }
 
     /// <summary>
@@ -117,7 +120,15 @@ internal static class Gb18030Text
     /// <see cref="MaxBytesPerChar"/> × length bytes) and returns the byte count. Never writes a byte below 0x20
     /// or 0x7F, so user text can never become a printer command.
     /// </summary>
-    public static int Encode(ReadOnlySpan<char> text, Span<byte> destination)
+    public static int Encode(ReadOnlySpan<char> text, Span<byte> destination) =>
+        EncodePrefix(text, int.MaxValue, destination, out _);
+
+    /// <summary>
+    /// Encodes the longest prefix of <paramref name="text"/> that fits in <paramref name="maxWidth"/> columns,
+    /// without splitting a character, and returns the byte count, which is also its width in columns.
+    /// Measuring and encoding in one pass is what keeps a receipt row cheap.
+    /// </summary>
+    public static int EncodePrefix(ReadOnlySpan<char> text, int maxWidth, Span<byte> destination, out int consumed)
     {
         var written = 0;
         var i = 0;
@@ -126,38 +137,57 @@ internal static class Gb18030Text
             var c = text[i];
             if (c < 0x80)
             {
+                if (written >= maxWidth)
+                {
+                    break;
+                }
+
                 destination[written++] = c < 0x20 || c == 0x7F ? (byte)' ' : (byte)c;
                 i++;
                 continue;
             }
 
-            if (IsTwoByte(c) && !TextSubstitutions.Contains(c))
+            var code = TwoByteCodes[c];
+            if (code != 0)
             {
-                var code = TwoByteCodes[c];
-                destination[written++] = (byte)(code >> 8);
-                destination[written++] = unchecked((byte)code);
+                if (maxWidth - written < 2)
+                {
+                    break;
+                }
+
+                destination[written] = (byte)(code >> 8);
+                destination[written + 1] = unchecked((byte)code);
+                written += 2;
                 i++;
                 continue;
             }
 
-            if (TextSubstitutions.TryGet(c, out var substitute))
+            var width = ElementWidth(text, i, out var elementChars);
+            if (maxWidth - written < width)
             {
-                written += Encode(substitute, destination[written..]);
-                i++;
-                continue;
+                break;
             }
 
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++; // emoji and other supplementary characters have no 2-byte GB form
-            }
-
-            // C1 controls (0x80–0x9F) become a space like C0 controls; everything else unprintable becomes '?'.
-            destination[written++] = c < 0xA0 ? (byte)' ' : (byte)'?';
-            i++;
+            written += EncodeRare(c, destination[written..]);
+            i += elementChars;
         }
 
+        consumed = i;
         return written;
+    }
+
+    // A substitute, or the one byte for a character the printers cannot show.
+    private static int EncodeRare(char c, Span<byte> destination)
+    {
+        if (TextSubstitutions.TryGet(c, out var substitute))
+        {
+            return Encode(substitute, destination);
+        }
+
+        // Emoji and other supplementary characters (a surrogate pair, consumed whole) have no 2-byte GB form.
+        // C1 controls (0x80–0x9F) become a space like C0 controls; everything else unprintable becomes '?'.
+        destination[0] = c < 0xA0 ? (byte)' ' : (byte)'?';
+        return 1;
     }
 
     private static ushort[] BuildTwoByteCodes()
@@ -173,7 +203,7 @@ internal static class Gb18030Text
             }
 
             one[0] = (char)c;
-            if (Encoding.GetBytes(one, scratch) == 2)
+            if (!TextSubstitutions.Contains((char)c) && Encoding.GetBytes(one, scratch) == 2)
             {
                 codes[c] = (ushort)((scratch[0] << 8) | scratch[1]);
             }
