@@ -306,17 +306,20 @@ public sealed class EscPosWriter
         do
         {
             var span = _output.GetSpan(lineBytes);
-            var at = WriteCell(span, 0, ref first, layout.First, rightAligned: false, isLast: layout.Second == 0);
+            var (at, taken) = WriteCell(span, 0, first, layout.First, rightAligned: false, isLast: layout.Second == 0);
+            first = first[taken..];
             if (layout.Second > 0)
             {
                 span[at++] = (byte)' ';
-                at = WriteCell(span, at, ref second, layout.Second, rightAligned: true, isLast: layout.Third == 0);
+                (at, taken) = WriteCell(span, at, second, layout.Second, rightAligned: true, isLast: layout.Third == 0);
+                second = second[taken..];
             }
 
             if (layout.Third > 0)
             {
                 span[at++] = (byte)' ';
-                at = WriteCell(span, at, ref third, layout.Third, rightAligned: true, isLast: true);
+                (at, taken) = WriteCell(span, at, third, layout.Third, rightAligned: true, isLast: true);
+                third = third[taken..];
             }
 
             span[at++] = Lf;
@@ -689,10 +692,11 @@ public sealed class EscPosWriter
     }
 
     // Writes as much of text as fits the cell at span[at..] (left-aligned and padded unless last, or
-    // right-aligned), removes it from text, and returns the new position.
-    private static int WriteCell(Span<byte> span, int at, ref ReadOnlySpan<char> text, int width, bool rightAligned, bool isLast)
+    // right-aligned) and returns the new position and how many chars of text it took. (A tuple rather than a
+    // ref parameter: the row's texts then stay in registers.)
+    private static (int At, int Taken) WriteCell(Span<byte> span, int at, ReadOnlySpan<char> text, int width, bool rightAligned, bool isLast)
     {
-        var used = Gb18030Text.EncodePrefix(text, width, span[at..], out var taken);
+        var (used, taken) = Gb18030Text.EncodePrefix(text, width, span[at..]);
         if (taken == 0 && !text.IsEmpty)
         {
             // A wide substitute ("(C)") in a 2-column cell: printed whole, overhanging, rather than looping forever.
@@ -725,8 +729,7 @@ public sealed class EscPosWriter
             }
         }
 
-        text = text[taken..];
-        return at;
+        return (at, taken);
     }
 
     private void EnsureLineStart()

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ordering.Sdk.Devices.EscPos;
@@ -121,59 +123,70 @@ internal static class Gb18030Text
     /// or 0x7F, so user text can never become a printer command.
     /// </summary>
     public static int Encode(ReadOnlySpan<char> text, Span<byte> destination) =>
-        EncodePrefix(text, int.MaxValue, destination, out _);
+        EncodePrefix(text, int.MaxValue, destination).Bytes;
 
     /// <summary>
     /// Encodes the longest prefix of <paramref name="text"/> that fits in <paramref name="maxWidth"/> columns,
-    /// without splitting a character, and returns the byte count, which is also its width in columns.
-    /// Measuring and encoding in one pass is what keeps a receipt row cheap.
+    /// without splitting a character, and returns the byte count (which is also its width in columns) and
+    /// the number of chars encoded. Measuring and encoding in one pass is what keeps a receipt row cheap.
     /// </summary>
-    public static int EncodePrefix(ReadOnlySpan<char> text, int maxWidth, Span<byte> destination, out int consumed)
+    public static (int Bytes, int Chars) EncodePrefix(ReadOnlySpan<char> text, int maxWidth, Span<byte> destination)
     {
-        var written = 0;
-        var i = 0;
-        while (i < text.Length)
+        // The fast paths below write only while written + width <= maxWidth, and at most 3 bytes per char, so
+        // this one check makes their unchecked writes safe; rare characters still go through checked spans.
+        if (destination.Length < Math.Min((long)text.Length * MaxBytesPerChar, maxWidth))
         {
-            var c = text[i];
-            if (c < 0x80)
-            {
-                if (written >= maxWidth)
-                {
-                    break;
-                }
-
-                destination[written++] = c < 0x20 || c == 0x7F ? (byte)' ' : (byte)c;
-                i++;
-                continue;
-            }
-
-            var code = TwoByteCodes[c];
-            if (code != 0)
-            {
-                if (maxWidth - written < 2)
-                {
-                    break;
-                }
-
-                destination[written] = (byte)(code >> 8);
-                destination[written + 1] = unchecked((byte)code);
-                written += 2;
-                i++;
-                continue;
-            }
-
-            var width = ElementWidth(text, i, out var elementChars);
-            if (maxWidth - written < width)
-            {
-                break;
-            }
-
-            written += EncodeRare(c, destination[written..]);
-            i += elementChars;
+            throw new ArgumentException("The destination is too small for the text.", nameof(destination));
         }
 
-        consumed = i;
-        return written;
+        ref var output = ref MemoryMarshal.GetReference(destination);
+        ref var codes = ref MemoryMarshal.GetArrayDataReference(TwoByteCodes); // 65536 entries: any char indexes it
+        var written = 0;
+        var i = 0;
+        unchecked
+        {
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c < 0x80)
+                {
+                    if (written >= maxWidth)
+                    {
+                        break;
+                    }
+
+                    Unsafe.Add(ref output, written++) = c < 0x20 || c == 0x7F ? (byte)' ' : (byte)c;
+                    i++;
+                    continue;
+                }
+
+                var code = Unsafe.Add(ref codes, c);
+                if (code != 0)
+                {
+                    if (maxWidth - written < 2)
+                    {
+                        break;
+                    }
+
+                    Unsafe.Add(ref output, written) = (byte)(code >> 8);
+                    Unsafe.Add(ref output, written + 1) = (byte)code;
+                    written += 2;
+                    i++;
+                    continue;
+                }
+
+                var width = ElementWidth(text, i, out var elementChars);
+                if (maxWidth - written < width)
+                {
+                    break;
+                }
+
+                written += EncodeRare(c, destination[written..]);
+                i += elementChars;
+            }
+        }
+
+        return (written, i);
     }
 
     // A substitute, or the one byte for a character the printers cannot show.
@@ -181,7 +194,23 @@ internal static class Gb18030Text
     {
         if (TextSubstitutions.TryGet(c, out var substitute))
         {
-            return Encode(substitute, destination);
+            // Substitutes are made of ASCII and two-byte characters only, one or two bytes each.
+            var written = 0;
+            foreach (var part in substitute)
+            {
+                if (part < 0x80)
+                {
+                    destination[written++] = (byte)part;
+                }
+                else
+                {
+                    var code = TwoByteCodes[part];
+                    destination[written++] = (byte)(code >> 8);
+                    destination[written++] = unchecked((byte)code);
+                }
+            }
+
+            return written;
         }
 
         // Emoji and other supplementary characters (a surrogate pair, consumed whole) have no 2-byte GB form.
