@@ -35,6 +35,9 @@ public sealed partial class EscPosWriter
     private bool _atLineStart = true;
     private int _widthMultiplier = 1;
 
+    // Profile.Columns / _widthMultiplier, kept in step with every size change so a row costs no division.
+    private int _columns;
+
     /// <summary>Initializes a writer for a printer family.</summary>
     /// <param name="output">Where the bytes go, for example a pooled <see cref="ArrayBufferWriter{T}"/> or a <c>PipeWriter</c>.</param>
     /// <param name="profile">The printer family.</param>
@@ -48,13 +51,14 @@ public sealed partial class EscPosWriter
         _output = output;
         Profile = profile;
         _chineseMode = profile.ChineseModeAtPowerOn;
+        _columns = profile.Columns;
     }
 
     /// <summary>Gets the printer family this writer targets.</summary>
     public PrinterProfile Profile { get; }
 
     /// <summary>Gets the number of columns on a line at the current character width.</summary>
-    public int Columns => Profile.Columns / _widthMultiplier;
+    public int Columns => _columns;
 
     /// <summary>Points the writer at a new output and forgets all tracked printer state, as for a new job.</summary>
     /// <param name="output">Where the bytes go.</param>
@@ -66,6 +70,7 @@ public sealed partial class EscPosWriter
         _chineseMode = Profile.ChineseModeAtPowerOn;
         _atLineStart = true;
         _widthMultiplier = 1;
+        _columns = Profile.Columns;
     }
 
     /// <summary>Gets the printed width, in columns at normal size, of <paramref name="text"/> (ASCII 1, Chinese 2).</summary>
@@ -80,6 +85,7 @@ public sealed partial class EscPosWriter
         Write2(Esc, (byte)'@');
         _chineseMode = Profile.ChineseModeAtPowerOn;
         _widthMultiplier = 1;
+        _columns = Profile.Columns;
         _atLineStart = true;
         return this;
     }
@@ -161,6 +167,7 @@ public sealed partial class EscPosWriter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(height, 8);
         Write3(Gs, (byte)'!', (byte)(((width - 1) << 4) | (height - 1)));
         _widthMultiplier = width;
+        _columns = Profile.Columns / width;
         return this;
     }
 
@@ -293,25 +300,34 @@ public sealed partial class EscPosWriter
             EnterChineseMode();
         }
 
+        // Each printed line is composed in one span and committed with one Advance. A line's bytes equal its
+        // columns (see Gb18030Text), plus at most one overhanging wide substitute per cell, plus the LF.
+        var lineBytes = layout.TotalWidth + 4;
         do
         {
-            WriteCell(ref first, layout.First, rightAligned: false, isLast: layout.Second == 0);
+            var span = _output.GetSpan(lineBytes);
+            var (at, taken) = WriteCell(span, 0, first, layout.First, rightAligned: false, isLast: layout.Second == 0);
+            first = first[taken..];
             if (layout.Second > 0)
             {
-                WriteSpaces(1);
-                WriteCell(ref second, layout.Second, rightAligned: true, isLast: layout.Third == 0);
+                span[at++] = (byte)' ';
+                (at, taken) = WriteCell(span, at, second, layout.Second, rightAligned: true, isLast: layout.Third == 0);
+                second = second[taken..];
             }
 
             if (layout.Third > 0)
             {
-                WriteSpaces(1);
-                WriteCell(ref third, layout.Third, rightAligned: true, isLast: true);
+                span[at++] = (byte)' ';
+                (at, taken) = WriteCell(span, at, third, layout.Third, rightAligned: true, isLast: true);
+                third = third[taken..];
             }
 
-            NewLine();
+            span[at++] = Lf;
+            _output.Advance(at);
         }
         while (!first.IsEmpty || !second.IsEmpty || !third.IsEmpty);
 
+        _atLineStart = true;
         return this;
     }
 
@@ -471,7 +487,8 @@ public sealed partial class EscPosWriter
         }
 
         EnsureLineStart();
-        var span = _output.GetSpan(9 + 5 + payloadLength);
+        // GS h n, GS w n, GS H n (9 bytes) + GS k 73 n (4) + the code-set selector "{A".."{C" (2) + data.
+        var span = _output.GetSpan(9 + 4 + 2 + payloadLength);
         span[0] = Gs;
         span[1] = (byte)'h';
         span[2] = (byte)height;
@@ -712,45 +729,45 @@ public sealed partial class EscPosWriter
         return length;
     }
 
-    private void WriteCell(ref ReadOnlySpan<char> text, int width, bool rightAligned, bool isLast)
+    // Writes as much of text as fits the cell at span[at..] (left-aligned and padded unless last, or
+    // right-aligned) and returns the new position and how many chars of text it took. (A tuple rather than a
+    // ref parameter: the row's texts then stay in registers.)
+    private static (int At, int Taken) WriteCell(Span<byte> span, int at, ReadOnlySpan<char> text, int width, bool rightAligned, bool isLast)
     {
-        var taken = Gb18030Text.FitPrefix(text, width, out var used);
+        var (used, taken) = Gb18030Text.EncodePrefix(text, width, span[at..]);
         if (taken == 0 && !text.IsEmpty)
         {
-            // Cannot happen with widths >= 2, kept so a bad width can never loop forever.
+            // A wide substitute ("(C)") in a 2-column cell: printed whole, overhanging, rather than looping forever.
             Gb18030Text.ElementWidth(text, 0, out taken);
-            used = width;
+            at += Gb18030Text.Encode(text[..taken], span[at..]);
         }
-
-        var pad = width - used;
-        if (rightAligned)
+        else if (rightAligned)
         {
-            WriteSpaces(pad);
-        }
+            // Encoded in place first (one pass instead of measure-then-encode), then shifted right past the padding.
+            var pad = width - used;
+            if (pad > 0)
+            {
+                for (var i = used - 1; i >= 0; i--)
+                {
+                    span[at + pad + i] = span[at + i];
+                }
 
-        if (taken > 0)
+                span.Slice(at, pad).Fill((byte)' ');
+            }
+
+            at += width;
+        }
+        else
         {
-            var span = _output.GetSpan(taken * Gb18030Text.MaxBytesPerChar);
-            _output.Advance(Gb18030Text.Encode(text[..taken], span));
-            text = text[taken..];
+            at += used;
+            if (!isLast)
+            {
+                span.Slice(at, width - used).Fill((byte)' ');
+                at += width - used;
+            }
         }
 
-        if (!rightAligned && !isLast)
-        {
-            WriteSpaces(pad);
-        }
-    }
-
-    private void WriteSpaces(int count)
-    {
-        if (count <= 0)
-        {
-            return;
-        }
-
-        var span = _output.GetSpan(count);
-        span[..count].Fill((byte)' ');
-        _output.Advance(count);
+        return (at, taken);
     }
 
     private void EnsureLineStart()

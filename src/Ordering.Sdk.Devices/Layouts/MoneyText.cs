@@ -1,59 +1,54 @@
-using System.Globalization;
-
 namespace Ordering.Sdk.Devices.Layouts;
 
 // Minor units → "12.50" / "-0.05" with exactly the currency's digits, without decimal or double.
+// Digits are written from the right with divisions by the constant 10 (a multiply), never by a variable
+// power of ten: two 64-bit divisions per amount were most of what formatting a receipt's prices cost.
 internal static class MoneyText
 {
     public static bool TryFormat(long minorUnits, int minorDigits, Span<char> destination, out int written)
     {
         written = 0;
-        var divisor = 1L;
-        for (var i = 0; i < minorDigits; i++)
-        {
-            divisor *= 10;
-        }
-
         var negative = minorUnits < 0;
         // Work on the magnitude as ulong so long.MinValue cannot overflow.
         var magnitude = negative ? (ulong)(-(minorUnits + 1)) + 1 : (ulong)minorUnits;
-        var major = magnitude / (ulong)divisor;
-        var minor = magnitude % (ulong)divisor;
-        var at = 0;
-        if (negative)
+        var digits = 1;
+        for (var rest = magnitude; rest >= 10; rest /= 10)
         {
-            if (destination.IsEmpty)
-            {
-                return false;
-            }
-
-            destination[at++] = '-';
+            digits++;
         }
 
-        if (!major.TryFormat(destination[at..], out var n, default, CultureInfo.InvariantCulture))
+        var majorDigits = Math.Max(1, digits - minorDigits);
+        var length = (negative ? 1 : 0) + majorDigits + (minorDigits > 0 ? 1 + minorDigits : 0);
+        if (destination.Length < length)
         {
             return false;
         }
 
-        at += n;
-        if (minorDigits > 0)
+        var at = length;
+        for (var i = 0; i < minorDigits; i++)
         {
-            if (destination.Length < at + 1 + minorDigits)
-            {
-                return false;
-            }
-
-            destination[at++] = '.';
-            for (var i = minorDigits - 1; i >= 0; i--)
-            {
-                destination[at + i] = (char)('0' + (int)(minor % 10));
-                minor /= 10;
-            }
-
-            at += minorDigits;
+            destination[--at] = (char)('0' + (int)(magnitude % 10));
+            magnitude /= 10;
         }
 
-        written = at;
+        if (minorDigits > 0)
+        {
+            destination[--at] = '.';
+        }
+
+        do
+        {
+            destination[--at] = (char)('0' + (int)(magnitude % 10));
+            magnitude /= 10;
+        }
+        while (magnitude != 0);
+
+        if (negative)
+        {
+            destination[--at] = '-';
+        }
+
+        written = length;
         return true;
     }
 }

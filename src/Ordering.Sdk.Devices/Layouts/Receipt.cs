@@ -7,6 +7,8 @@ namespace Ordering.Sdk.Devices.Layouts;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class Receipt
 {
+    private readonly ReceiptLine[] _lines;
+
     /// <summary>Initializes a receipt.</summary>
     /// <param name="storeName">The store name printed large at the top.</param>
     /// <param name="orderNumber">The order number customers call out (ASCII letters and digits also print as a barcode).</param>
@@ -27,7 +29,8 @@ public sealed class Receipt
         StoreName = storeName;
         OrderNumber = orderNumber;
         PrintedAt = printedAt;
-        Lines = [.. lines];
+        _lines = [.. lines];
+        Lines = Array.AsReadOnly(_lines);
         Total = total;
     }
 
@@ -42,6 +45,9 @@ public sealed class Receipt
 
     /// <summary>Gets the items.</summary>
     public IReadOnlyList<ReceiptLine> Lines { get; }
+
+    // The same items for the layout, without an interface call per item.
+    internal ReadOnlySpan<ReceiptLine> LineSpan => _lines;
 
     /// <summary>Gets the amount due.</summary>
     public Money Total { get; }

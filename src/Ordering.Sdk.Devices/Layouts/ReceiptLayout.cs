@@ -43,14 +43,13 @@ public static class ReceiptLayout
         var items = new ColumnLayout(columns - 18, 6, 10);
         writer.Separator().Row(items, "品名", "数量", "金额").Separator();
         var subtotal = Money.Zero(receipt.Total.Currency);
-        for (var i = 0; i < receipt.Lines.Count; i++)
+        foreach (var line in receipt.LineSpan)
         {
-            var line = receipt.Lines[i];
             subtotal += line.Amount;
             writer.Row(items, line.Name, new TextBuilder(scratch).Append("x").Append(line.Quantity).Text, new TextBuilder(scratch[48..]).AppendMoney(line.Amount).Text);
-            for (var m = 0; m < line.Modifiers.Count; m++)
+            foreach (var modifier in line.ModifierSpan)
             {
-                writer.Row(items, new TextBuilder(scratch).Append("  + ").Append(line.Modifiers[m]).Text, default, default);
+                writer.Row(items, new TextBuilder(scratch).Append("  + ").Append(modifier).Text, default, default);
             }
         }
 

@@ -4,6 +4,8 @@ namespace Ordering.Sdk.Devices.Layouts;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class ReceiptLine
 {
+    private readonly string[] _modifiers;
+
     /// <summary>Initializes a receipt line.</summary>
     /// <param name="name">The item name.</param>
     /// <param name="quantity">The quantity; at least 1.</param>
@@ -18,7 +20,8 @@ public sealed class ReceiptLine
         Name = name;
         Quantity = quantity;
         Amount = amount;
-        Modifiers = modifiers is null ? [] : [.. modifiers];
+        _modifiers = modifiers is null ? [] : [.. modifiers];
+        Modifiers = Array.AsReadOnly(_modifiers);
     }
 
     /// <summary>Gets the item name.</summary>
@@ -32,4 +35,7 @@ public sealed class ReceiptLine
 
     /// <summary>Gets the modifier descriptions.</summary>
     public IReadOnlyList<string> Modifiers { get; }
+
+    // The same modifiers for the layout, without an interface call per modifier.
+    internal ReadOnlySpan<string> ModifierSpan => _modifiers;
 }

@@ -1,3 +1,5 @@
+using Ordering.Sdk.Devices.Tests.EscPos;
+
 namespace Ordering.Sdk.Devices.Tests.Layouts;
 
 public sealed class LayoutSnapshotTests
@@ -13,6 +15,17 @@ public sealed class LayoutSnapshotTests
         var actual = SnapshotDocuments.Render(name);
 
         Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(actual));
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Write_IntoSpansOfExactlyTheRequestedSize_LosesNoByte(string name)
+    {
+        var output = new ExactSpanBufferWriter();
+
+        SnapshotDocuments.Render(name, output);
+
+        Assert.Equal(Convert.ToHexString(SnapshotDocuments.Render(name)), Convert.ToHexString(output.Written));
     }
 
     [Fact]

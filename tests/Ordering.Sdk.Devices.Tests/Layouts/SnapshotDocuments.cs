@@ -18,7 +18,9 @@ internal static class SnapshotDocuments
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static readonly Dictionary<string, Action<ArrayBufferWriter<byte>>> Writers = new(StringComparer.Ordinal)
+    public static void Render(string name, IBufferWriter<byte> output) => Writers[name](output);
+
+    private static readonly Dictionary<string, Action<IBufferWriter<byte>>> Writers = new(StringComparer.Ordinal)
     {
         ["benchmark-receipt-clone80"] = b => ReceiptLayout.Write(new EscPosWriter(b, PrinterProfile.ChineseClone80), BenchmarkReceipt()),
         ["sample-receipt-clone80"] = b => ReceiptLayout.Write(new EscPosWriter(b, PrinterProfile.ChineseClone80), SampleData.Receipt()),

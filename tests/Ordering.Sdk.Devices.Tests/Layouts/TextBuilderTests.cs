@@ -74,4 +74,31 @@ public sealed class TextBuilderTests
     [InlineData(long.MinValue, "-92233720368547758.08")]
     public void AppendMoney_Fen_PrintsYuanWithTwoDecimals(long fen, string expected) =>
         Assert.Equal(expected, new TextBuilder(stackalloc char[32]).AppendMoney(Money.Fen(fen)).Text.ToString());
+
+    [Property(MaxTest = 500)]
+    public void MoneyText_AnyAmount_MatchesTheDecimalValueWithTheCurrencysDigits(long minorUnits, byte digitsSeed)
+    {
+        var digits = digitsSeed % 5;
+        var scale = 1m;
+        for (var i = 0; i < digits; i++)
+        {
+            scale *= 10;
+        }
+
+        var expected = (minorUnits / scale).ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        Span<char> text = stackalloc char[32];
+
+        Assert.True(MoneyText.TryFormat(minorUnits, digits, text, out var written));
+        Assert.Equal(expected, text[..written].ToString());
+        Assert.False(MoneyText.TryFormat(minorUnits, digits, text[..(written - 1)], out _));
+    }
+
+    [Property(MaxTest = 200)]
+    public void AppendMoney_IntoAShortBuffer_PrintsAPrefixOfTheFullText(long fen, PositiveInt room)
+    {
+        var full = new TextBuilder(new char[32]).AppendMoney(Money.Fen(fen)).Text.ToString();
+        var size = room.Get % (full.Length + 2);
+
+        Assert.Equal(full[..Math.Min(size, full.Length)], new TextBuilder(new char[size]).AppendMoney(Money.Fen(fen)).Text.ToString());
+    }
 }
