@@ -24,7 +24,8 @@ internal sealed partial class HttpSimulationWorld : IAsyncDisposable
     });
 
     private const int SafetyTicks = 180;
-    private const int LivenessTicks = 900;
+    // An hour: a till may retry a QR or mini-program tender several times, each waiting the 5-minute customer timeout.
+    private const int LivenessTicks = 3600;
 
     private readonly ulong _seed;
     private readonly Random _random;
@@ -299,6 +300,11 @@ internal sealed partial class HttpSimulationWorld : IAsyncDisposable
             Trace("wechat callback rejected");
             return Reply(401, "FAIL", "signature");
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _violations.Add($"parsing a WeChat Pay callback threw {ex.GetType().Name} instead of rejecting it: {ex.Message}");
+            return Reply(500, "FAIL", "error");
+        }
 
         return await ApplyAsync(notification).ConfigureAwait(false) ? new LoopbackHttpResponse(204, []) : Reply(500, "FAIL", "not applied");
     }
@@ -310,7 +316,17 @@ internal sealed partial class HttpSimulationWorld : IAsyncDisposable
             return "fail";
         }
 
-        var verdict = _alipayVerifier.Verify(body);
+        AlipayNotificationVerdict verdict;
+        try
+        {
+            verdict = _alipayVerifier.Verify(body);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _violations.Add($"verifying an Alipay notification threw {ex.GetType().Name} instead of rejecting it: {ex.Message}");
+            return "fail";
+        }
+
         if (!verdict.IsAuthentic)
         {
             Trace("alipay notification rejected");
@@ -332,6 +348,12 @@ internal sealed partial class HttpSimulationWorld : IAsyncDisposable
         {
             // Not acknowledged: the channel delivers it again; the engine restarts once the delivery returns.
             _crashInReceiver = crash;
+            return false;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A genuine notification must never make the engine throw: the channel would retry it forever.
+            _violations.Add($"applying {notification.Kind} for {notification.MerchantOrderNumber} threw {ex.GetType().Name}: {ex.Message}");
             return false;
         }
     }
