@@ -4,10 +4,12 @@ using System.Text;
 namespace Ordering.Sdk.Testing.Alipay;
 
 // Asynchronous notifications: signed form POSTs to the trade's notify_url, retried on Alipay's schedule
-// (on the sandbox clock) until the receiver answers exactly "success".
+// (on the sandbox clock) until the receiver answers exactly "success". They go out at once in the background,
+// or, with DeliverNotificationsOnDemand, only when DeliverDueNotificationsAsync runs (deterministic tests).
 public sealed partial class AlipaySandbox
 {
     private readonly List<AlipaySandboxDelivery> _deliveries = [];
+    private readonly List<QueuedNotification> _queued = [];
     private int _notificationsInFlight;
     private long _notifySequence;
 
@@ -105,27 +107,64 @@ public sealed partial class AlipaySandbox
         }
     }
 
+    /// <summary>
+    /// With <see cref="AlipaySandboxOptions.DeliverNotificationsOnDemand"/>: lets customers whose time has come act,
+    /// then delivers every notification due on the sandbox clock, one after another, scheduling retries of the
+    /// unacknowledged ones.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the deliveries.</param>
+    /// <returns>How many deliveries were attempted.</returns>
+    public async Task<int> DeliverDueNotificationsAsync(CancellationToken cancellationToken = default)
+    {
+        List<QueuedNotification> due;
+        lock (_lock)
+        {
+            foreach (var trade in _trades.Values)
+            {
+                Advance(trade);
+            }
+
+            var now = _time.GetUtcNow();
+            due = [.. _queued.Where(q => q.DueAt <= now)];
+            _queued.RemoveAll(q => q.DueAt <= now);
+        }
+
+        foreach (var (notification, attempt, _) in due)
+        {
+            var acknowledged = await PostAsync(notification, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                var now = _time.GetUtcNow();
+                _deliveries.Add(new AlipaySandboxDelivery(notification.NotifyId, notification.OutTradeNo, attempt, now, acknowledged, notification.SignatureValid));
+                if (!acknowledged && notification.Retry && attempt <= NotificationRetrySchedule.Count)
+                {
+                    _queued.Add(new QueuedNotification(notification, attempt + 1, now + NotificationRetrySchedule[attempt - 1]));
+                }
+            }
+        }
+
+        return due.Count;
+    }
+
     private void Deliver(Notification notification, int attempt)
     {
+        if (_options.DeliverNotificationsOnDemand)
+        {
+            lock (_lock)
+            {
+                _queued.Add(new QueuedNotification(notification, attempt, _time.GetUtcNow()));
+            }
+
+            return;
+        }
+
         Interlocked.Increment(ref _notificationsInFlight);
         _ = Task.Run(() => DeliverAsync(notification, attempt));
     }
 
     private async Task DeliverAsync(Notification notification, int attempt)
     {
-        var acknowledged = false;
-        try
-        {
-            using var content = new StringContent(notification.Body, Encoding.UTF8, "application/x-www-form-urlencoded");
-            using var response = await _notifyClient.PostAsync(notification.Url, content).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            acknowledged = response.IsSuccessStatusCode && text == "success";
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or ObjectDisposedException)
-        {
-            // The receiver is down: retried on schedule like any other failure.
-        }
-
+        var acknowledged = await PostAsync(notification, CancellationToken.None).ConfigureAwait(false);
         lock (_lock)
         {
             _deliveries.Add(new AlipaySandboxDelivery(notification.NotifyId, notification.OutTradeNo, attempt, _time.GetUtcNow(), acknowledged, notification.SignatureValid));
@@ -136,6 +175,22 @@ public sealed partial class AlipaySandbox
         }
 
         Interlocked.Decrement(ref _notificationsInFlight);
+    }
+
+    private async Task<bool> PostAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var content = new StringContent(notification.Body, Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var response = await _notifyClient.PostAsync(notification.Url, content, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode && text == "success";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or ObjectDisposedException)
+        {
+            // The receiver is down: retried on schedule like any other failure.
+            return false;
+        }
     }
 
     private static string Encode(List<KeyValuePair<string, string>> fields, string sign)
@@ -153,6 +208,8 @@ public sealed partial class AlipaySandbox
 
         return body.ToString();
     }
+
+    private sealed record QueuedNotification(Notification Notification, int Attempt, DateTimeOffset DueAt);
 
     private sealed record Notification(Uri Url, string OutTradeNo, string NotifyId, string Body, bool SignatureValid, bool Retry);
 }

@@ -108,6 +108,27 @@ public sealed partial class AlipaySandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets how many injected faults are still waiting for a matching call or notification.</summary>
+    public int PendingFaults
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _faults.Count;
+            }
+        }
+    }
+
+    /// <summary>Drops every injected fault that has not struck yet (the network heals).</summary>
+    public void ClearFaults()
+    {
+        lock (_lock)
+        {
+            _faults.Clear();
+        }
+    }
+
     /// <summary>Simulates the customer paying a QR or mini-program trade that waits for them.</summary>
     /// <param name="outTradeNo">The trade.</param>
     /// <returns>Whether a waiting trade was paid.</returns>

@@ -21,4 +21,10 @@ public sealed class AlipaySandboxOptions
 
     /// <summary>Gets or sets what a customer does when an unknown payment code is scanned.</summary>
     public AlipaySandboxCustomer DefaultCustomer { get; set; } = AlipaySandboxCustomer.PaysAtOnce;
+
+    /// <summary>
+    /// Gets or sets whether notifications wait for <see cref="AlipaySandbox.DeliverDueNotificationsAsync"/> instead of
+    /// going out at once in the background: a test then decides when they arrive, one at a time, and replays exactly.
+    /// </summary>
+    public bool DeliverNotificationsOnDemand { get; set; }
 }
