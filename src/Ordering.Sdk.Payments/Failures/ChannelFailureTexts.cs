@@ -113,7 +113,6 @@ internal static class ChannelFailureTexts
         ["ACQ.CONTEXT_INCONSISTENT"] = NumberReused,
         ["SIGN_ERROR"] = RequestSignatureRejected,
         ["SIGNERROR"] = RequestSignatureRejected,
-        ["isv.invalid-signature"] = RequestSignatureRejected,
         ["WECHATPAY_RESPONSE_SIGNATURE_INVALID"] = ResponseSignatureRejected,
         ["NOAUTH"] = NoPermission,
         ["NO_AUTH"] = NoPermission,

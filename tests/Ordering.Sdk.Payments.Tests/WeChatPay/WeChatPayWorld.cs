@@ -31,7 +31,8 @@ internal sealed class WeChatPayWorld : IAsyncDisposable
     public static WeChatPayWorld Create(TimeProvider? time = null, Action<WeChatPaySandboxOptions>? sandbox = null, Action<WeChatPayOptions>? channel = null)
     {
         time ??= NewClock();
-        var sandboxOptions = new WeChatPaySandboxOptions { TimeProvider = time, Seed = 42, ShareKeysInProcess = true };
+        // Tests drive callbacks with DeliverDueCallbacksAsync unless they turn the sandbox's own timer back on.
+        var sandboxOptions = new WeChatPaySandboxOptions { TimeProvider = time, Seed = 42, ShareKeysInProcess = true, DeliverCallbacksAutomatically = false };
         sandbox?.Invoke(sandboxOptions);
         var box = WeChatPaySandbox.Start(sandboxOptions);
         var options = new WeChatPayOptions();

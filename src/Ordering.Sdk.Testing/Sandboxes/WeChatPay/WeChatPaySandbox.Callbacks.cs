@@ -18,10 +18,28 @@ public sealed partial class WeChatPaySandbox
     /// <summary>Gets WeChat Pay's callback retry intervals after a failed delivery.</summary>
     public static IReadOnlyList<TimeSpan> CallbackRetrySchedule => RetrySchedule;
 
-    /// <summary>Delivers every callback that is due on the sandbox clock, once each, retrying failed ones later.</summary>
+    /// <summary>
+    /// Delivers every callback that is due on the sandbox clock, once each, retrying failed ones later. With
+    /// <see cref="WeChatPaySandboxOptions.DeliverCallbacksAutomatically"/> the sandbox's timer does this too; a
+    /// call waits for a delivery the timer has in flight, so a callback is never sent twice.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the deliveries.</param>
     /// <returns>How many deliveries were attempted.</returns>
     public async Task<int> DeliverDueCallbacksAsync(CancellationToken cancellationToken = default)
+    {
+        await _delivering.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DeliverDueCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _delivering.Release();
+            ScheduleDelivery();
+        }
+    }
+
+    private async Task<int> DeliverDueCoreAsync(CancellationToken cancellationToken)
     {
         List<SandboxCallback> due;
         lock (_gate)

@@ -15,7 +15,9 @@ namespace Ordering.Sdk.Testing;
 /// <remarks>
 /// The RSA keys derive from <see cref="WeChatPaySandboxOptions.Seed"/>, so a run replays exactly. Hand them to the
 /// adapter with <see cref="Configure"/>.
-/// Callbacks are delivered when <see cref="DeliverDueCallbacksAsync"/> runs: advance the clock, then call it.
+/// Callbacks are delivered by the sandbox's own timer on the injected clock (advance a FakeTimeProvider and they
+/// go) unless <see cref="WeChatPaySandboxOptions.DeliverCallbacksAutomatically"/> is off; <see cref="DeliverDueCallbacksAsync"/>
+/// delivers what is due at once either way.
 /// </remarks>
 /// <threadsafety>Safe to use from the test and the server threads at once.</threadsafety>
 public sealed partial class WeChatPaySandbox : IAsyncDisposable
@@ -57,6 +59,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         }
 
         AddInitialPlatformCertificate();
+        StartAutomaticDelivery();
         _server = LoopbackHttpServer.Start(HandleAsync);
     }
 
@@ -221,6 +224,8 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
 
             MarkPaid(trade, _time.GetUtcNow());
         }
+
+        ScheduleDelivery();
     }
 
     /// <summary>Gets a trade by merchant order number.</summary>
@@ -243,8 +248,11 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await StopAutomaticDeliveryAsync().ConfigureAwait(false);
         await _server.DisposeAsync().ConfigureAwait(false);
         _callbackClient.Dispose();
+        _stopping.Dispose();
+        _delivering.Dispose();
         DisposePlatformCertificates();
         if (_ownsKeys)
         {
@@ -297,6 +305,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             response = HandleV3(request, error, fault);
         }
 
+        ScheduleDelivery();
         return fault == WeChatPaySandboxFault.DropAfterProcessing ? LoopbackHttpResponse.Dropped : response;
     }
 

@@ -34,6 +34,13 @@ public sealed class WeChatPaySandboxOptions
     /// <value>The default value is <see langword="false"/>: each instance generates its own keys.</value>
     public bool ShareKeysInProcess { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the sandbox delivers due callbacks (and their retries) on its own timer, created
+    /// from <see cref="TimeProvider"/>; when off, only <see cref="WeChatPaySandbox.DeliverDueCallbacksAsync"/> delivers.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool DeliverCallbacksAutomatically { get; set; } = true;
+
     /// <summary>Gets or sets how long a refund stays PROCESSING before it succeeds; zero answers SUCCESS at once.</summary>
     /// <value>The default value is zero.</value>
     public TimeSpan RefundDelay { get; set; } = TimeSpan.Zero;
