@@ -9,8 +9,9 @@ namespace DemoRestaurant.Chaos;
 /// adapter and the payment engine then see exactly what a misbehaving WeChat Pay would send them.
 /// </summary>
 /// <remarks>
-/// The sandbox's fault and customer queues serve whichever request arrives next; with concurrent requests a fault
-/// rolled for one request can land on its neighbour. The rates hold; the pairing is exact only one request at a time.
+/// The sandbox's fault queue serves whichever request arrives next; with concurrent requests a fault rolled for one
+/// request can land on its neighbour. The rates hold; the pairing is exact only one request at a time. Customers are
+/// not affected: each is set for its own trade (<see cref="WeChatPaySandbox.SetCustomer"/>).
 /// </remarks>
 internal sealed class WeChatSandboxChaosHandler : DelegatingHandler
 {
@@ -29,12 +30,6 @@ internal sealed class WeChatSandboxChaosHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         _sandbox.Latency = _dice.Latency;
         var fault = _dice.NextFault(PaymentChannelId.WeChatPay);
-        var reachesGateway = fault is not (GatewayFault.DropBeforeProcessing or GatewayFault.ServerError);
-        if (PendingWeChatCustomer.Take() is { } customer && reachesGateway && IsNewCharge(request) && _sandbox.GetTrade(customer.OutTradeNo) is null)
-        {
-            _sandbox.EnqueueCustomer(customer.Customer);
-        }
-
         WeChatPaySandboxFault? sandboxFault = fault switch
         {
             GatewayFault.DropBeforeProcessing => WeChatPaySandboxFault.DropBeforeProcessing,
@@ -49,14 +44,5 @@ internal sealed class WeChatSandboxChaosHandler : DelegatingHandler
         }
 
         return base.SendAsync(request, cancellationToken);
-    }
-
-    // Trades are created by the order APIs (v3 codepay / jsapi / native …, v2 micropay), never by queries or closes.
-    private static bool IsNewCharge(HttpRequestMessage request)
-    {
-        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        return request.Method == HttpMethod.Post
-            && (path == "/pay/micropay"
-                || (path.StartsWith("/v3/pay/transactions/", StringComparison.Ordinal) && !path.Contains("/out-trade-no/", StringComparison.Ordinal)));
     }
 }

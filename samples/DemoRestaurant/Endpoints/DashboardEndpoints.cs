@@ -26,6 +26,11 @@ internal static class DashboardEndpoints
             {
                 channels = state.Channels(),
                 failures = payments.GetFailures().Reverse().Take(25).Select(ApiViews.Failure),
+                // Every failure since start, counted by where it happened and why: a burst of one code stands out.
+                failureCounts = payments.GetFailures()
+                    .GroupBy(f => (f.Channel, f.Operation, f.Cause, f.RawCode))
+                    .OrderByDescending(g => g.Count())
+                    .Select(g => new { channel = g.Key.Channel.ToString(), operation = g.Key.Operation.ToString(), cause = g.Key.Cause.ToString(), rawCode = g.Key.RawCode, count = g.Count() }),
                 kitchen = new
                 {
                     openTickets = kds.Backlog(),

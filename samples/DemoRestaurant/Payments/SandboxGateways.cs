@@ -144,20 +144,6 @@ internal sealed class SandboxGateways : IAsyncDisposable
         return new Uri(prefix);
     }
 
-    private static bool TryComplete(WeChatPaySandbox sandbox, string outTradeNo)
-    {
-        try
-        {
-            sandbox.CompletePayment(outTradeNo);
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            // Already closed or paid: nothing for the customer to do.
-            return false;
-        }
-    }
-
     private string ReceiveAlipay(string body)
     {
         var verdict = _adapters.GetRequiredService<IAlipayNotificationVerifier>().Verify(body);
@@ -221,15 +207,14 @@ internal sealed class SandboxGateways : IAsyncDisposable
         }
     }
 
-    // The simulated customers, as the sandboxes model them wherever they can. WeChat Pay: every new trade gets a queued
-    // sandbox customer (pays or types a wrong password, after the USERPAYING delay; wallet customers first take the
-    // confirmation delay). Alipay code pay: the customer holding the payment code (WAIT_BUYER_PAY, pays after the
-    // delay, or keeps mistyping until the trade is cancelled). Alipay JSAPI / QR trades have no customer model in the
-    // sandbox, so the demo's customer pays them through the sandbox's CustomerPays or gives up after a wrong password.
+    // The simulated customers, as the sandboxes model them wherever they can, each tied to its own trade so concurrent
+    // charges never swap customers. WeChat Pay: the customer of the trade (pays or types a wrong password, after the
+    // USERPAYING delay; wallet customers first take the confirmation delay). Alipay code pay: the customer holding the
+    // payment code (WAIT_BUYER_PAY, pays after the delay, or keeps mistyping until the trade is cancelled). Alipay JSAPI
+    // / QR trades have no customer model in the sandbox, so the demo's customer pays them through the sandbox's
+    // CustomerPays or gives up after a wrong password.
     private sealed class SimulatedCustomer(IPaymentChannel inner, SandboxGateways owner) : IPaymentChannel
     {
-        // How long after the sandbox customer should have acted the demo checks that it did (see WeChatFallback).
-        private static readonly TimeSpan FallbackGrace = TimeSpan.FromSeconds(1);
         private readonly ConcurrentDictionary<string, bool> _mistyped = new(StringComparer.Ordinal);
 
         public PaymentChannelId Id => inner.Id;
@@ -252,11 +237,11 @@ internal sealed class SandboxGateways : IAsyncDisposable
                 after = TimeSpan.FromMilliseconds(1);
             }
 
-            if (Id == PaymentChannelId.WeChatPay && (wallet || IsWeChatCode(request.PaymentCode)))
+            if (Id == PaymentChannelId.WeChatPay)
             {
-                PendingWeChatCustomer.Attach(request.MerchantOrderNumber, new WeChatPaySandboxCustomer(mistypes ? WeChatPaySandboxCustomerAction.WrongPassword : WeChatPaySandboxCustomerAction.Pays, after));
+                owner.WeChatSandbox.SetCustomer(request.MerchantOrderNumber, new WeChatPaySandboxCustomer(mistypes ? WeChatPaySandboxCustomerAction.WrongPassword : WeChatPaySandboxCustomerAction.Pays, after));
             }
-            else if (Id == PaymentChannelId.Alipay && !wallet && request.PaymentCode is { } code)
+            else if (!wallet && request.PaymentCode is { } code)
             {
                 owner.AlipaySandbox.SetCustomer(code, mistypes ? new AlipaySandboxCustomer(AlipayCustomerBehavior.WrongPassword, TimeSpan.Zero)
                     : userPaying > TimeSpan.Zero ? new AlipaySandboxCustomer(AlipayCustomerBehavior.PaysAfterDelay, userPaying)
@@ -264,14 +249,10 @@ internal sealed class SandboxGateways : IAsyncDisposable
             }
 
             var result = await inner.ChargeAsync(request, cancellationToken);
-            if (wallet && result.Outcome == ChannelOutcome.CustomerPaying)
+            if (Id == PaymentChannelId.Alipay && wallet && result.Outcome == ChannelOutcome.CustomerPaying)
             {
                 var number = request.MerchantOrderNumber;
-                if (Id == PaymentChannelId.WeChatPay)
-                {
-                    After(after + FallbackGrace, () => WeChatFallback(number, mistypes));
-                }
-                else if (mistypes)
+                if (mistypes)
                 {
                     _mistyped[number] = true;
                 }
@@ -302,30 +283,6 @@ internal sealed class SandboxGateways : IAsyncDisposable
 
         public ValueTask<ChannelResult> QueryRefundAsync(string merchantOrderNumber, string refundNumber, CancellationToken cancellationToken) =>
             inner.QueryRefundAsync(merchantOrderNumber, refundNumber, cancellationToken);
-
-        // WeChat Pay's payment codes: 18 digits starting 10–15 (anything else is refused before a customer is involved).
-        private static bool IsWeChatCode(string? code) =>
-            code is { Length: 18 } && code[0] == '1' && code[1] is >= '0' and <= '5' && code.All(char.IsAsciiDigit);
-
-        // The sandbox hands queued customers to new trades in arrival order; when concurrent charges swapped them (or a
-        // fault meant for a neighbour kept this charge from creating its trade) a wallet trade can be left with nobody
-        // to pay it. Then the demo's own customer does what this one decided, through the sandbox's public API.
-        private void WeChatFallback(string outTradeNo, bool mistypes)
-        {
-            if (owner.WeChatSandbox.GetTrade(outTradeNo) is not { TradeState: "NOTPAY" })
-            {
-                return;
-            }
-
-            if (mistypes)
-            {
-                _mistyped[outTradeNo] = true;
-            }
-            else
-            {
-                TryComplete(owner.WeChatSandbox, outTradeNo);
-            }
-        }
 
         private void After(TimeSpan delay, Action act)
         {

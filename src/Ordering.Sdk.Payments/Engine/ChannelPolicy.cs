@@ -48,11 +48,17 @@ public sealed class ChannelPolicy
     /// <value>The default value is 200 milliseconds.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Gets or sets the share of failing calls, in the sampling window, that opens the circuit (0 to 1).</summary>
+    /// <summary>Gets or sets the share of the calls sent in the sampling window that must have failed to open the circuit (0 to 1).</summary>
+    /// <remarks>
+    /// Failures are counted against every call <em>sent</em> in the window, including those still waiting for an
+    /// answer: in a lunch-peak burst the refused calls answer first, and judging only the answered ones would switch a
+    /// healthy channel off. A failure is no answer, a transport error, or a gateway-unavailable / unknown answer
+    /// (5xx, SYSTEMERROR, 20000); customer declines and configuration errors are answers and keep the circuit closed.
+    /// </remarks>
     /// <value>The default value is 0.5.</value>
     public double BreakerFailureRatio { get; set; } = 0.5;
 
-    /// <summary>Gets or sets how many calls the sampling window needs before the circuit may open.</summary>
+    /// <summary>Gets or sets how many calls must have been sent in the sampling window before the circuit may open.</summary>
     /// <value>The default value is 8.</value>
     public int BreakerMinimumThroughput { get; set; } = 8;
 
@@ -60,7 +66,7 @@ public sealed class ChannelPolicy
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets how long the circuit stays open (charges recommend another method meanwhile).</summary>
+    /// <summary>Gets or sets how long the circuit stays open (charges recommend another method meanwhile); then one probe call decides.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -7,11 +7,12 @@ namespace Ordering.Sdk.Payments;
 
 // The resilience pipelines of one channel. Charge creation gets a timeout and the circuit breaker but
 // no retry: re-sending a charge blindly could take the money twice. Idempotent calls (query, cancel,
-// refund with the same number, refund query) also get a jittered retry. Both share one breaker, so a
+// refund with the same number, refund query) also get a jittered retry. Both share one breaker
+// (ChannelCircuitBreaker, which judges failures against the calls sent, not only those answered), so a
 // failing channel opens for every call and the engine recommends another method.
 internal sealed class ChannelPipelines
 {
-    private ChannelPipelines(ResiliencePipeline<ChannelResult> charge, ResiliencePipeline<ChannelResult> idempotent, CircuitBreakerStateProvider breaker, string[] chargeStrategies, string[] idempotentStrategies)
+    private ChannelPipelines(ResiliencePipeline<ChannelResult> charge, ResiliencePipeline<ChannelResult> idempotent, ChannelCircuitBreaker breaker, string[] chargeStrategies, string[] idempotentStrategies)
     {
         Charge = charge;
         Idempotent = idempotent;
@@ -24,28 +25,21 @@ internal sealed class ChannelPipelines
 
     public ResiliencePipeline<ChannelResult> Idempotent { get; }
 
-    public CircuitBreakerStateProvider Breaker { get; }
+    public ChannelCircuitBreaker Breaker { get; }
 
     // The strategies in each pipeline, outermost first, recorded as they are added (for diagnostics and tests).
     public IReadOnlyList<string> ChargeStrategies { get; }
 
     public IReadOnlyList<string> IdempotentStrategies { get; }
 
-    public bool IsCircuitOpen => Breaker.CircuitState is CircuitState.Open or CircuitState.Isolated;
+    // Whether a charge sent now would be refused (open, or half-open with its one probe still out).
+    public bool IsCircuitOpen => Breaker.IsRefusing;
 
     public static ChannelPipelines Create(ChannelPolicy policy, TimeProvider timeProvider, Random random)
     {
-        var breakerState = new CircuitBreakerStateProvider();
+        var breakerState = new ChannelCircuitBreaker(policy, timeProvider);
         var breaker = new ResiliencePipelineBuilder<ChannelResult> { TimeProvider = timeProvider }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<ChannelResult>
-            {
-                FailureRatio = policy.BreakerFailureRatio,
-                MinimumThroughput = policy.BreakerMinimumThroughput,
-                SamplingDuration = policy.BreakerSamplingDuration,
-                BreakDuration = policy.BreakerBreakDuration,
-                StateProvider = breakerState,
-                ShouldHandle = static args => ValueTask.FromResult(IsChannelUnhealthy(args.Outcome)),
-            })
+            .AddStrategy(_ => new ChannelBreakerStrategy(breakerState))
             .Build();
 
         var charge = new ResiliencePipelineBuilder<ChannelResult> { TimeProvider = timeProvider }

@@ -65,6 +65,36 @@ public sealed class WeChatPayChannelTests
     }
 
     [Fact]
+    public async Task SetCustomer_ConcurrentCharges_EachTradeMeetsItsOwnCustomer()
+    {
+        // Queued customers go to trades in arrival order; a customer set for a trade goes to that trade whatever
+        // arrives first, and ahead of the queue.
+        await using var world = WeChatPayWorld.Create();
+        world.Sandbox.EnqueueCustomer(new WeChatPaySandboxCustomer(WeChatPaySandboxCustomerAction.Cancels, TimeSpan.FromSeconds(1)));
+        world.Sandbox.SetCustomer("P0000000021", new WeChatPaySandboxCustomer(WeChatPaySandboxCustomerAction.WrongPassword, TimeSpan.FromSeconds(5)));
+        world.Sandbox.SetCustomer("P0000000022", new WeChatPaySandboxCustomer(WeChatPaySandboxCustomerAction.Pays, TimeSpan.FromSeconds(5)));
+
+        var charges = await Task.WhenAll(
+            world.Channel.ChargeAsync(WeChatPayWorld.Charge("P0000000022", 700, ChargeKind.Jsapi, code: null, payer: "openid-b"), default).AsTask(),
+            world.Channel.ChargeAsync(WeChatPayWorld.Charge("P0000000021", 600, ChargeKind.Jsapi, code: null, payer: "openid-a"), default).AsTask(),
+            world.Channel.ChargeAsync(WeChatPayWorld.Charge("P0000000023", 800, ChargeKind.Jsapi, code: null, payer: "openid-c"), default).AsTask());
+        Assert.All(charges, c => Assert.Equal(ChannelOutcome.CustomerPaying, c.Outcome));
+        world.Fake.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Equal("PAYERROR", world.Sandbox.GetTrade("P0000000021")!.TradeState);
+        Assert.Equal("SUCCESS", world.Sandbox.GetTrade("P0000000022")!.TradeState);
+        Assert.Equal("PAYERROR", world.Sandbox.GetTrade("P0000000023")!.TradeState);
+    }
+
+    [Fact]
+    public async Task SetCustomer_BadArguments_NameTheParameter()
+    {
+        await using var world = WeChatPayWorld.Create();
+        Assert.Equal("outTradeNo", Assert.ThrowsAny<ArgumentException>(() => world.Sandbox.SetCustomer(" ", new WeChatPaySandboxCustomer(WeChatPaySandboxCustomerAction.Pays, TimeSpan.Zero))).ParamName);
+        Assert.Equal("customer", Assert.Throws<ArgumentNullException>(() => world.Sandbox.SetCustomer("P1", null!)).ParamName);
+    }
+
+    [Fact]
     public async Task ChargeAsync_NotAWeChatCode_IsRefusedWithoutAnyRequest()
     {
         await using var world = WeChatPayWorld.Create();
@@ -254,6 +284,21 @@ public sealed class WeChatPayChannelTests
         Assert.Equal(RecommendedAction.QueryThenDecide, result.Error.Action);
         var query = await world.Channel.QueryAsync("P0000000019", default);
         Assert.Equal(processed ? ChannelOutcome.Succeeded : ChannelOutcome.NotFound, query.Outcome);
+    }
+
+    [Fact]
+    public async Task ChargeAsync_BareServerError_BlamesTheGatewayNotOurKeys()
+    {
+        // A 500 error page has no signature; staff must read "the channel is failing", not "check the certificates".
+        await using var world = WeChatPayWorld.Create();
+        world.Sandbox.EnqueueFault(WeChatPaySandboxFault.ServerError);
+        var result = await world.Channel.ChargeAsync(WeChatPayWorld.Charge("P0000000024", 500), default);
+
+        Assert.Equal(ChannelOutcome.Unknown, result.Outcome);
+        Assert.Equal(WeChatPayErrors.UnsignedServerError, result.Error!.RawCode);
+        Assert.Equal(FailureCause.GatewayUnavailable, result.Error.Cause);
+        Assert.Equal(RecommendedAction.QueryThenDecide, result.Error.Action);
+        Assert.Contains("HTTP 500", result.Error.RawMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ internal static class WeChatPayErrors
     public const string TransportError = "WECHATPAY_TRANSPORT_ERROR";
     public const string Unreachable = "WECHATPAY_UNREACHABLE";
     public const string BadResponseSignature = "WECHATPAY_RESPONSE_SIGNATURE_INVALID";
+    public const string UnsignedServerError = "WECHATPAY_SERVER_ERROR";
     public const string MalformedResponse = "WECHATPAY_MALFORMED_RESPONSE";
     public const string LocalParameter = "WECHATPAY_INVALID_REQUEST";
 
@@ -73,6 +74,9 @@ internal static class WeChatPayErrors
         ["REQUIRE_POST_METHOD"] = (FailureCause.Configuration, RecommendedAction.FixConfiguration, false),
         ["POST_DATA_EMPTY"] = (FailureCause.Configuration, RecommendedAction.FixConfiguration, false),
         [BadResponseSignature] = (FailureCause.Configuration, RecommendedAction.QueryThenDecide, true),
+
+        // A bare 5xx (a proxy's or load balancer's error page) carries no signature: the gateway is in trouble, not our keys.
+        [UnsignedServerError] = (FailureCause.GatewayUnavailable, RecommendedAction.QueryThenDecide, true),
         [LocalParameter] = (FailureCause.Configuration, RecommendedAction.FixConfiguration, false),
 
         // Transport: the outcome is unknown.

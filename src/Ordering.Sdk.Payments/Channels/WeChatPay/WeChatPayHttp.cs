@@ -127,6 +127,13 @@ internal sealed class WeChatPayHttp : IDisposable
         var (status, responseBody, headers) = await SendWithFailoverAsync(_client, Build, activity, cancellationToken).ConfigureAwait(false);
         var requestId = First(headers, "Request-ID");
         activity?.SetTag("wechatpay.request_id", requestId);
+        if (verify && status >= 500 && string.IsNullOrEmpty(First(headers, "Wechatpay-Signature")))
+        {
+            // Nothing in an unsigned answer is trusted; its status only says who to blame. The outcome stays unknown.
+            activity?.SetStatus(ActivityStatusCode.Error, "unsigned server error");
+            throw new WeChatPayTransportException(WeChatPayErrors.UnsignedServerError, "WeChat Pay answered HTTP " + status.ToString(CultureInfo.InvariantCulture) + " without a signature; the outcome is unknown.");
+        }
+
         if (verify)
         {
             var serial = First(headers, "Wechatpay-Serial");

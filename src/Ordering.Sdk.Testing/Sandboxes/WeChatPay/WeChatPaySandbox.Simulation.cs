@@ -25,12 +25,13 @@ public sealed partial class WeChatPaySandbox
         }
     }
 
-    /// <summary>Forgets queued customers no charge has met yet, so the next <see cref="EnqueueCustomer"/> is the next charge's.</summary>
+    /// <summary>Forgets queued and per-trade customers no charge has met yet, so the next <see cref="EnqueueCustomer"/> is the next charge's.</summary>
     public void ClearCustomers()
     {
         lock (_gate)
         {
             _customers.Clear();
+            _customersByTrade.Clear();
         }
     }
 }

@@ -218,7 +218,7 @@ public sealed partial class WeChatPaySandbox
             TradeType = tradeType,
             Amount = total,
             CreatedAt = _time.GetUtcNow(),
-            Customer = NextCustomer(codePay: false),
+            Customer = NextCustomer(outTradeNo, codePay: false),
             NotifyUrl = Str(root, "notify_url"),
             OpenId = openId,
             PrepayId = NextId("wx"),
@@ -275,7 +275,7 @@ public sealed partial class WeChatPaySandbox
             };
         }
 
-        var customer = NextCustomer(codePay: true);
+        var customer = NextCustomer(outTradeNo, codePay: true);
         var trade = new SandboxTrade
         {
             OutTradeNo = outTradeNo,

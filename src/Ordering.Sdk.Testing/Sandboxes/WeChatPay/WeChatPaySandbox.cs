@@ -38,6 +38,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     private readonly Queue<WeChatPaySandboxFault> _faults = new();
     private readonly Queue<(string Code, int Status, string Message)> _errors = new();
     private readonly Queue<WeChatPaySandboxCustomer> _customers = new();
+    private readonly Dictionary<string, WeChatPaySandboxCustomer> _customersByTrade = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _bills = new(StringComparer.Ordinal);
     private long _sequence;
     private int _rejectedSignatures;
@@ -180,6 +181,26 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         lock (_gate)
         {
             _customers.Enqueue(customer);
+        }
+    }
+
+    /// <summary>
+    /// Makes the customer of the trade <paramref name="outTradeNo"/> behave as <paramref name="customer"/> when the
+    /// charge creating it arrives, whatever other charges arrive meanwhile. It takes precedence over the queue of
+    /// <see cref="EnqueueCustomer"/>, whose customers go to new trades in arrival order and so can be swapped between
+    /// concurrent charges. A customer set for a trade that never arrives is simply never used.
+    /// </summary>
+    /// <param name="outTradeNo">The merchant order number the charge will carry.</param>
+    /// <param name="customer">The customer.</param>
+    /// <exception cref="ArgumentException"><paramref name="outTradeNo"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is <see langword="null"/>.</exception>
+    public void SetCustomer(string outTradeNo, WeChatPaySandboxCustomer customer)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outTradeNo);
+        ArgumentNullException.ThrowIfNull(customer);
+        lock (_gate)
+        {
+            _customersByTrade[outTradeNo] = customer;
         }
     }
 
@@ -330,10 +351,18 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         }
     }
 
-    private WeChatPaySandboxCustomer NextCustomer(bool codePay) =>
-        _customers.Count > 0
+    // The caller holds _gate: the trade's own customer if one was set for it, else the next queued one.
+    private WeChatPaySandboxCustomer NextCustomer(string outTradeNo, bool codePay)
+    {
+        if (_customersByTrade.Remove(outTradeNo, out var own))
+        {
+            return own;
+        }
+
+        return _customers.Count > 0
             ? _customers.Dequeue()
             : new WeChatPaySandboxCustomer(codePay ? WeChatPaySandboxCustomerAction.Pays : WeChatPaySandboxCustomerAction.NeverPays, TimeSpan.Zero);
+    }
 
     private void AdvanceAll()
     {
