@@ -67,6 +67,11 @@ internal sealed class PaymentAttempt
 
     public bool AutoRefundStarted { get; set; }
 
+    // Whether the channel answered a charge request of this attempt, so a wallet (QR / JSAPI) customer holds the
+    // prompt they pay with. In memory only: after a restart an unpaid wallet charge is presented again, which also
+    // brings back the prompt the journal does not keep.
+    public bool ChargeAnswered { get; set; }
+
     public Money Refundable => Captured - Refunded - RefundReserved;
 
     // Counts towards the order: captured and not given up.

@@ -302,6 +302,11 @@ internal sealed partial class PaymentEngine
         var now = _time.GetUtcNow();
         var deadline = attempt.CreatedAt + (attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi ? policy.CustomerActionTimeout : policy.GiveUpAfter);
         var next = now + (operation == PaymentOperation.Charge ? policy.FirstQueryDelay : policy.QueryInterval);
+        if (operation == PaymentOperation.Charge && result.Outcome != ChannelOutcome.Unknown)
+        {
+            attempt.ChargeAnswered = true;
+        }
+
         if (next > deadline)
         {
             next = deadline;

@@ -135,6 +135,7 @@ internal sealed partial class PaymentEngine
         var policy = slot.Policy;
         var now = _time.GetUtcNow();
         PaymentState state;
+        bool promptMayBeLost;
         await EnterAsync(book, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -168,6 +169,7 @@ internal sealed partial class PaymentEngine
             }
 
             state = attempt.State;
+            promptMayBeLost = attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi && !attempt.ChargeAnswered && !attempt.NeedsVerification;
             if (!PaymentStateChart.IsInFlight(state) && !attempt.NeedsVerification)
             {
                 Unschedule(attempt);
@@ -187,9 +189,45 @@ internal sealed partial class PaymentEngine
 
         var id = attempt.Id;
         var result = await CallAsync(slot, PaymentOperation.Query, (channel, token) => channel.QueryAsync(id, token), cancellationToken).ConfigureAwait(false);
+        var operation = PaymentOperation.Query;
+        ChannelError? presentFailure = null;
+        if (promptMayBeLost && result.Outcome is ChannelOutcome.NotFound or ChannelOutcome.CustomerPaying)
+        {
+            // The answer to the create was lost, so the customer has nothing to pay with, and the query says nothing
+            // was paid (no trade yet, or one waiting). Creating a wallet order moves no money, and the same merchant
+            // order number keeps it to one trade: send the create again and the customer gets the prompt in seconds,
+            // instead of waiting for the customer-action timeout with nothing on the screen.
+            var charge = new ChargeRequest(id, attempt.OrderId, attempt.Amount, attempt.Kind, null, attempt.PayerId);
+            var presented = await CallAsync(slot, PaymentOperation.Charge, (channel, token) => channel.ChargeAsync(charge, token), cancellationToken).ConfigureAwait(false);
+            if (presented.Error?.RawCode == EngineErrorCodes.CircuitOpen)
+            {
+                // Not sent: the channel is resting. The query's answer stands; the next round presents it again.
+            }
+            else if (presented.Outcome != ChannelOutcome.Unknown)
+            {
+                result = presented;
+                operation = PaymentOperation.Charge;
+            }
+            else
+            {
+                presentFailure = presented.Error;
+            }
+        }
+
         await EnterAsync(book, CancellationToken.None).ConfigureAwait(false);
         try
         {
+            if (operation == PaymentOperation.Charge && attempt.State is not (PaymentState.Pending or PaymentState.AwaitingCustomer))
+            {
+                // Resolved meanwhile (a notification, a cancel): the new prompt is of no use any more.
+                return;
+            }
+
+            if (presentFailure is not null)
+            {
+                await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Charge, presentFailure).ConfigureAwait(false);
+            }
+
             if (attempt.NeedsVerification && !PaymentStateChart.IsInFlight(attempt.State))
             {
                 // A success notification for an attempt resolved without capture, confirmed (or not) by query.
@@ -213,7 +251,7 @@ internal sealed partial class PaymentEngine
                 return;
             }
 
-            await ApplyChargeResultAsync(attempt, policy, result, PaymentOperation.Query).ConfigureAwait(false);
+            await ApplyChargeResultAsync(attempt, policy, result, operation).ConfigureAwait(false);
         }
         finally
         {
