@@ -47,8 +47,16 @@ internal sealed class Checkout
             throw new ArgumentException("orderId: dishes are still in the shared cart; send them to the kitchen before paying.", nameof(order));
         }
 
-        var open = Outstanding(order, _engine.GetOrderStatus(order.OrderId));
+        var status = _engine.GetOrderStatus(order.OrderId);
+        var open = Outstanding(order, status);
         var amount = tender.AmountFen is { } fen ? new Money(fen, order.AmountDue.Currency) : open;
+        if (amount.MinorUnits <= 0 && status.InProgress.MinorUnits > 0)
+        {
+            // Say what holds the money: a diner who sees "nothing is open" on an unpaid bill thinks the shop lost it.
+            var inFlight = _engine.GetAttempts(order.OrderId).Where(a => a.State is PaymentState.Created or PaymentState.Pending or PaymentState.AwaitingCustomer or PaymentState.Cancelling).Select(a => a.AttemptId + " (" + a.Channel + ", " + a.State + ")");
+            throw new ArgumentException("amount: " + status.InProgress + " of this order is held by a payment still being confirmed: " + string.Join(", ", inFlight) + ". Wait for it to finish, or ask staff to cancel it before paying another way.", nameof(tender));
+        }
+
         if (amount.MinorUnits <= 0)
         {
             throw new ArgumentException("amount: nothing is open on this order.", nameof(tender));
