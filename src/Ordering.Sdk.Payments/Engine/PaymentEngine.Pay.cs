@@ -335,6 +335,13 @@ internal sealed partial class PaymentEngine
                 Schedule(attempt, next);
                 break;
             case ChannelOutcome.Cancelled:
+                if (PaymentStateChart.IsInFlight(attempt.State) && attempt.State != PaymentState.Cancelling)
+                {
+                    // Closed at the channel, not by us: say so, or staff see a payment that ended for no reason.
+                    var closed = result.Error ?? new ChannelError(FailureCause.Customer, EngineErrorCodes.ClosedAtChannel, "The channel reports the payment closed; nothing was charged.", RecommendedAction.RetrySame);
+                    await RecordFailureAsync(attempt, null, attempt.Channel, operation, closed).ConfigureAwait(false);
+                }
+
                 await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
                 await FireAsync(attempt, PaymentTrigger.CancelConfirmed).ConfigureAwait(false);
                 Unschedule(attempt);

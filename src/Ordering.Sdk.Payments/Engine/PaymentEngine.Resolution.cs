@@ -154,9 +154,16 @@ internal sealed partial class PaymentEngine
 
             if (attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer)
             {
-                var deadline = attempt.CreatedAt + (attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi ? policy.CustomerActionTimeout : policy.GiveUpAfter);
-                if (now >= deadline)
+                var timeout = attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi ? policy.CustomerActionTimeout : policy.GiveUpAfter;
+                if (now >= attempt.CreatedAt + timeout)
                 {
+                    // Staff must see why the payment ended, not just "Cancelled": a customer who never finished, or a
+                    // channel that never answered (its last failure's cause, not the customer's fault).
+                    var seconds = timeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+                    var why = attempt.State == PaymentState.AwaitingCustomer
+                        ? new ChannelError(FailureCause.Customer, EngineErrorCodes.CustomerDidNotPay, "The customer did not finish paying within " + seconds + " s; the engine closes the payment at the channel.", RecommendedAction.RetrySame)
+                        : new ChannelError(attempt.LastFailure?.Cause ?? FailureCause.Network, EngineErrorCodes.GaveUpUnknown, "No outcome from the channel within " + seconds + " s; the engine closes or reverses the payment at the channel.", RecommendedAction.SwitchMethod);
+                    await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Cancel, why).ConfigureAwait(false);
                     await FireAsync(attempt, PaymentTrigger.Cancel).ConfigureAwait(false);
                 }
             }

@@ -33,6 +33,15 @@ public static class EngineErrorCodes
     /// <summary>No channel is registered for the requested method.</summary>
     public const string ChannelNotConfigured = "ENGINE_CHANNEL_NOT_CONFIGURED";
 
+    /// <summary>The customer was paying but did not finish before the attempt's deadline (code pay give-up, or the customer-action timeout); it was closed at the channel.</summary>
+    public const string CustomerDidNotPay = "ENGINE_CUSTOMER_DID_NOT_PAY";
+
+    /// <summary>The channel never confirmed the outcome before the attempt's deadline; it was closed or reversed at the channel (money that still arrives is refunded).</summary>
+    public const string GaveUpUnknown = "ENGINE_GAVE_UP_UNKNOWN";
+
+    /// <summary>The channel reports the payment closed without money taken (cancelled by the customer, or expired there).</summary>
+    public const string ClosedAtChannel = "ENGINE_CLOSED_AT_CHANNEL";
+
     /// <summary>The engine restarted before a cash tender's confirmation was journaled; the tender was closed and must be taken again.</summary>
     public const string CashNotConfirmed = "ENGINE_CASH_NOT_CONFIRMED";
 }

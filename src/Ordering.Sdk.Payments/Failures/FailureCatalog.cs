@@ -42,6 +42,21 @@ internal static class FailureCatalog
         "系统重启时该笔现金收款尚未确认，已关闭。请核对钱箱后重新收取。", "The system restarted before this cash tender was confirmed; it was closed. Check the drawer and take the cash again.",
         "现金收款未完成，请向店员重新付款。", "Your cash payment was not completed. Please pay the staff again.");
 
+    private static readonly FailureText CustomerDidNotPay = new(
+        "顾客在时限内没有完成支付，系统已向支付通道关单，未扣款。请顾客重新付款，或改用其他支付方式。",
+        "The customer did not pay in time; the engine closed the payment at the channel and nothing was charged. Ask the customer to pay again, or use another method.",
+        "支付已超时，未扣款。请重新付款。", "The payment timed out and you were not charged. Please pay again.");
+
+    private static readonly FailureText GaveUpUnknown = new(
+        "支付通道在时限内始终没有给出结果，系统已关单或撤销。请重新收款（通道仍不稳定时请改用其他支付方式）；若之后仍有扣款到账，系统会自动退款。",
+        "The channel never confirmed the outcome in time; the engine closed or reversed the payment. Take payment again (use another method if the channel is still failing); money that arrives later is refunded automatically.",
+        "支付结果未能确认，本次支付已撤销；如有扣款将自动退回。请重新付款。", "We could not confirm this payment, so it was cancelled; any charge will be refunded automatically. Please pay again.");
+
+    private static readonly FailureText ClosedAtChannel = new(
+        "支付通道显示该笔支付已关闭（顾客取消或已过期），未扣款。请顾客重新付款。",
+        "The channel reports this payment closed (the customer cancelled it or it expired); nothing was charged. Ask the customer to pay again.",
+        "该笔支付已关闭，未扣款。请重新付款。", "This payment was closed and you were not charged. Please pay again.");
+
     public static RecommendedAction DefaultAction(FailureCause cause) => cause switch
     {
         FailureCause.Network => RecommendedAction.QueryThenDecide,
@@ -80,6 +95,12 @@ internal static class FailureCatalog
                 return EarlierInFlight;
             case EngineErrorCodes.CashNotConfirmed:
                 return CashNotConfirmed;
+            case EngineErrorCodes.CustomerDidNotPay:
+                return CustomerDidNotPay;
+            case EngineErrorCodes.ClosedAtChannel:
+                return ClosedAtChannel;
+            case EngineErrorCodes.GaveUpUnknown:
+                return GaveUpUnknown;
             default:
                 return ChannelFailureTexts.TryGet(rawCode ?? string.Empty, out var text) ? text : ByCause(cause);
         }

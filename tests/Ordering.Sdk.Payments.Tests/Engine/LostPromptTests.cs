@@ -146,47 +146,5 @@ public sealed class LostPromptTests
     private static TenderRequest Wallet(ChargeKind kind) =>
         new("O", Money.Fen(2_000), Money.Fen(2_000), kind, "k") { Channel = PaymentChannelId.WeChatPay, PayerId = kind == ChargeKind.Jsapi ? "openid-1" : null };
 
-    private static async Task<(IPaymentEngine Engine, FakeTimeProvider Time)> BuildAsync(ScriptedChannel channel)
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
-        var engine = await new PaymentEngineBuilder()
-            .AddChannel(channel, EngineHarness.NoBackOff(ChannelPolicy.WeChatPay()))
-            .UseJournal(new InMemoryPaymentJournal())
-            .UseTimeProvider(time)
-            .UseRandom(new Random(7))
-            .BuildAsync();
-        return (engine, time);
-    }
-
-    // Answers each call with the next scripted result; runs out loudly.
-    private sealed class ScriptedChannel : IPaymentChannel
-    {
-        public Queue<ChannelResult> Charges { get; } = new();
-
-        public Queue<ChannelResult> Queries { get; } = new();
-
-        public List<ChargeRequest> ChargeRequests { get; } = [];
-
-        public int QueryCount { get; private set; }
-
-        public PaymentChannelId Id => PaymentChannelId.WeChatPay;
-
-        public ValueTask<ChannelResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
-        {
-            ChargeRequests.Add(request);
-            return ValueTask.FromResult(Charges.Count > 0 ? Charges.Dequeue() : throw new InvalidOperationException("No scripted answer for charge #" + ChargeRequests.Count + "."));
-        }
-
-        public ValueTask<ChannelResult> QueryAsync(string merchantOrderNumber, CancellationToken cancellationToken)
-        {
-            QueryCount++;
-            return ValueTask.FromResult(Queries.Count > 0 ? Queries.Dequeue() : ChannelResult.Paying());
-        }
-
-        public ValueTask<ChannelResult> CancelAsync(string merchantOrderNumber, CancellationToken cancellationToken) => ValueTask.FromResult(ChannelResult.Cancelled());
-
-        public ValueTask<ChannelResult> RefundAsync(RefundChannelRequest request, CancellationToken cancellationToken) => throw new InvalidOperationException("No refunds here.");
-
-        public ValueTask<ChannelResult> QueryRefundAsync(string merchantOrderNumber, string refundNumber, CancellationToken cancellationToken) => throw new InvalidOperationException("No refunds here.");
-    }
+    private static Task<(IPaymentEngine Engine, FakeTimeProvider Time)> BuildAsync(ScriptedChannel channel) => channel.BuildEngineAsync();
 }
