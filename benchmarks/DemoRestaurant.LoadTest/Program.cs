@@ -128,6 +128,11 @@ Console.WriteLine();
 Console.WriteLine("Per channel (dashboard): " + dashboard.GetProperty("channels").GetRawText());
 Console.WriteLine("Kitchen (dashboard): " + dashboard.GetProperty("kitchen").GetRawText());
 Console.WriteLine("Faults injected (dashboard): " + dashboard.GetProperty("chaosInjected").GetRawText());
+Console.WriteLine("Payment failures by code (dashboard): " + dashboard.GetProperty("failureCounts").GetRawText());
+foreach (var (kind, sample) in recorder.Samples.OrderBy(s => s.Key, StringComparer.Ordinal))
+{
+    Console.WriteLine("First answer for " + kind + ": " + sample);
+}
 
 // One row for benchmarks/results/demo.md, ready to paste under ResultRow.Header.
 Console.WriteLine();
@@ -244,7 +249,7 @@ async Task DinerAsync(string table, int index, CancellationToken cancellationTok
         Interlocked.Increment(ref requests);
         if (!response.IsSuccessStatusCode)
         {
-            recorder.Error($"http {(int)response.StatusCode} {operation}");
+            recorder.Error($"http {(int)response.StatusCode} {operation}", text);
             return null;
         }
 
