@@ -13,9 +13,14 @@ namespace Ordering.Sdk.Payments;
 public interface IPaymentEngine
 {
     /// <summary>Raised after every diagnosed failure.</summary>
+    /// <remarks>
+    /// The engine's events are raised after the order's lock is released (a handler may call back in), in the order
+    /// they happened for each order and never two at once for the same order; events of different orders may be
+    /// raised at the same time on different threads.
+    /// </remarks>
     event EventHandler<PaymentFailureEventArgs>? FailureRecorded;
 
-    /// <summary>Raised after every journaled state change of an attempt.</summary>
+    /// <summary>Raised after every journaled state change of an attempt, in order for each order (see <see cref="FailureRecorded"/>).</summary>
     event EventHandler<PaymentAttemptChangedEventArgs>? AttemptChanged;
 
     /// <summary>Raised when money is found after the engine gave up; an automatic refund is on its way. Alert-worthy.</summary>

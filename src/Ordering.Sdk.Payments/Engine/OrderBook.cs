@@ -11,6 +11,9 @@ internal sealed class OrderBook(string orderId, Money amountDue)
 
     public Money AmountDue { get; set; } = amountDue;
 
+    // The order's events, delivered in order after its gate is released.
+    public EventSequencer Events { get; } = new();
+
     public List<PaymentAttempt> Attempts { get; } = [];
 
     public List<RefundGroup> Refunds { get; } = [];

@@ -314,7 +314,7 @@ internal sealed partial class PaymentEngine
         Schedule(part, _time.GetUtcNow());
         PaymentsMetrics.LateSuccess(attempt.Channel);
         await RecordFailureAsync(attempt, null, attempt.Channel, PaymentOperation.Charge, new ChannelError(FailureCause.Duplicate, EngineErrorCodes.LateSuccessRefunded, "Captured after the engine gave up; refunded automatically.", RecommendedAction.QueryThenDecide)).ConfigureAwait(false);
-        _events.Enqueue(new LateSuccessEventArgs(attempt.ToSnapshot(), part.Number));
+        QueueEvent(attempt.Book, new LateSuccessEventArgs(attempt.ToSnapshot(), part.Number));
     }
 
     private async ValueTask SendRefundAsync(RefundPart part, CancellationToken cancellationToken)

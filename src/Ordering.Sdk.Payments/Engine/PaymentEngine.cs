@@ -32,7 +32,9 @@ internal sealed partial class PaymentEngine : IPaymentEngine
     private readonly HashSet<PaymentAttempt> _dueAttempts = [];
     private readonly HashSet<RefundPart> _dueParts = [];
     private readonly FailureLog _failures = new(FailureLogCapacity);
-    private readonly ConcurrentQueue<EventArgs> _events = new();
+    private readonly EventSequencer _engineEvents = new();
+    private readonly ConcurrentQueue<EventSequencer> _toDeliver = new();
+    private readonly Action<EventArgs> _raise;
 
     public PaymentEngine(IPaymentJournal journal, TimeProvider time, Random random, Dictionary<PaymentChannelId, ChannelSlot> channels)
     {
@@ -40,6 +42,7 @@ internal sealed partial class PaymentEngine : IPaymentEngine
         _time = time;
         _random = random;
         _channels = channels;
+        _raise = Raise;
     }
 
     public event EventHandler<PaymentFailureEventArgs>? FailureRecorded;
@@ -83,20 +86,33 @@ internal sealed partial class PaymentEngine : IPaymentEngine
 
     private void RaiseEvents()
     {
-        while (_events.TryDequeue(out var args))
+        while (_toDeliver.TryDequeue(out var sequencer))
         {
-            switch (args)
-            {
-                case PaymentFailureEventArgs failure:
-                    FailureRecorded?.Invoke(this, failure);
-                    break;
-                case PaymentAttemptChangedEventArgs changed:
-                    AttemptChanged?.Invoke(this, changed);
-                    break;
-                case LateSuccessEventArgs late:
-                    LateSuccessDetected?.Invoke(this, late);
-                    break;
-            }
+            sequencer.Deliver(_raise);
+        }
+    }
+
+    // Queues an event on its order's sequencer (the engine's own for an event of no order); Exit delivers it.
+    private void QueueEvent(OrderBook? book, EventArgs args)
+    {
+        var sequencer = book?.Events ?? _engineEvents;
+        sequencer.Enqueue(args);
+        _toDeliver.Enqueue(sequencer);
+    }
+
+    private void Raise(EventArgs args)
+    {
+        switch (args)
+        {
+            case PaymentFailureEventArgs failure:
+                FailureRecorded?.Invoke(this, failure);
+                break;
+            case PaymentAttemptChangedEventArgs changed:
+                AttemptChanged?.Invoke(this, changed);
+                break;
+            case LateSuccessEventArgs late:
+                LateSuccessDetected?.Invoke(this, late);
+                break;
         }
     }
 
@@ -199,7 +215,7 @@ internal sealed partial class PaymentEngine : IPaymentEngine
             PaymentsMetrics.AttemptResolved(attempt.Channel, to, _time.GetUtcNow() - attempt.CreatedAt);
         }
 
-        _events.Enqueue(new PaymentAttemptChangedEventArgs(attempt.ToSnapshot(), previous));
+        QueueEvent(attempt.Book, new PaymentAttemptChangedEventArgs(attempt.ToSnapshot(), previous));
         if (PaymentStateChart.HasCaptured(to) && attempt.Abandoned && !attempt.AutoRefundStarted)
         {
             // Money found after giving up: return it (the refund is journaled and sent by ProcessDueWorkAsync).
@@ -234,7 +250,7 @@ internal sealed partial class PaymentEngine : IPaymentEngine
             CancellationToken.None).ConfigureAwait(false);
         var failure = LogFailure(sequence, attempt, orderId ?? attempt?.OrderId, channel, operation, error.Cause, action, rawCode, rawMessage, now);
         PaymentsMetrics.Failure(failure);
-        _events.Enqueue(new PaymentFailureEventArgs(failure));
+        QueueEvent(attempt?.Book, new PaymentFailureEventArgs(failure));
         return failure;
     }
 
