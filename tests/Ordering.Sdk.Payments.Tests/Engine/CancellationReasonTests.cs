@@ -11,7 +11,7 @@ public sealed class CancellationReasonTests
         var (engine, time) = await channel.BuildEngineAsync();
         var attempt = await engine.PayAsync(new TenderRequest("O", Money.Fen(1_500), Money.Fen(1_500), ChargeKind.Jsapi, "k") { Channel = PaymentChannelId.WeChatPay, PayerId = "openid-1" });
 
-        await RunAsync(engine, time, ChannelPolicy.WeChatPay().CustomerActionTimeout + TimeSpan.FromSeconds(10));
+        await EngineHarness.RunAsync(engine, time, ChannelPolicy.WeChatPay().CustomerActionTimeout + TimeSpan.FromSeconds(10));
 
         var ended = engine.GetAttempt(attempt.AttemptId)!;
         Assert.Equal(PaymentState.Cancelled, ended.State);
@@ -33,7 +33,7 @@ public sealed class CancellationReasonTests
         var (engine, time) = await channel.BuildEngineAsync();
         var attempt = await engine.PayAsync(new TenderRequest("O", Money.Fen(1_500), Money.Fen(1_500), ChargeKind.CodePay, "k") { PaymentCode = EngineHarness.WeChatCode });
 
-        await RunAsync(engine, time, TimeSpan.FromSeconds(60));
+        await EngineHarness.RunAsync(engine, time, TimeSpan.FromSeconds(60));
 
         var ended = engine.GetAttempt(attempt.AttemptId)!;
         Assert.Equal(PaymentState.Cancelled, ended.State);
@@ -54,7 +54,7 @@ public sealed class CancellationReasonTests
         var (engine, time) = await channel.BuildEngineAsync();
         var attempt = await engine.PayAsync(new TenderRequest("O", Money.Fen(1_500), Money.Fen(1_500), ChargeKind.QrCode, "k") { Channel = PaymentChannelId.WeChatPay });
 
-        await RunAsync(engine, time, TimeSpan.FromSeconds(6));
+        await EngineHarness.RunAsync(engine, time, TimeSpan.FromSeconds(6));
 
         var ended = engine.GetAttempt(attempt.AttemptId)!;
         Assert.Equal(PaymentState.Cancelled, ended.State);
@@ -72,18 +72,9 @@ public sealed class CancellationReasonTests
         var attempt = await engine.PayAsync(new TenderRequest("O", Money.Fen(1_500), Money.Fen(1_500), ChargeKind.QrCode, "k") { Channel = PaymentChannelId.WeChatPay });
 
         await engine.CancelAsync(attempt.AttemptId);
-        await RunAsync(engine, time, TimeSpan.FromSeconds(20));
+        await EngineHarness.RunAsync(engine, time, TimeSpan.FromSeconds(20));
 
         Assert.Equal(PaymentState.Cancelled, engine.GetAttempt(attempt.AttemptId)!.State);
         Assert.Empty(engine.GetFailures("O"));
-    }
-
-    private static async Task RunAsync(IPaymentEngine engine, Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan duration)
-    {
-        for (var elapsed = TimeSpan.Zero; elapsed < duration; elapsed += TimeSpan.FromSeconds(1))
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await engine.ProcessDueWorkAsync();
-        }
     }
 }

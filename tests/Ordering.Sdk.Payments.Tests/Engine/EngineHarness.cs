@@ -57,11 +57,13 @@ internal sealed class EngineHarness
         new(order, Money.Fen(due), Money.Fen(amount), ChargeKind.Cash, key) { CashReceived = Money.Fen(received) };
 
     // Advances the clock second by second, running due work, for the given duration.
-    public async Task RunAsync(IPaymentEngine engine, TimeSpan duration)
+    public Task RunAsync(IPaymentEngine engine, TimeSpan duration) => RunAsync(engine, Time, duration);
+
+    public static async Task RunAsync(IPaymentEngine engine, FakeTimeProvider time, TimeSpan duration)
     {
         for (var elapsed = TimeSpan.Zero; elapsed < duration; elapsed += TimeSpan.FromSeconds(1))
         {
-            Time.Advance(TimeSpan.FromSeconds(1));
+            time.Advance(TimeSpan.FromSeconds(1));
             await engine.ProcessDueWorkAsync();
         }
     }

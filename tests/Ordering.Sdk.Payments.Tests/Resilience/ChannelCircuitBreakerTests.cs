@@ -85,10 +85,7 @@ public sealed class ChannelCircuitBreakerTests
     {
         var (breaker, _) = Create();
 
-        foreach (var ticket in AdmitMany(breaker, Policy.BreakerMinimumThroughput - 1))
-        {
-            breaker.Complete(ticket, BreakerVerdict.Unhealthy);
-        }
+        FailMany(breaker, Policy.BreakerMinimumThroughput - 1);
 
         Assert.Equal(ChannelCircuitState.Closed, breaker.State);
     }
@@ -97,10 +94,7 @@ public sealed class ChannelCircuitBreakerTests
     public void AfterTheBreak_OneProbeGoes_AndItsAnswerClosesOrReopens()
     {
         var (breaker, time) = Create();
-        foreach (var ticket in AdmitMany(breaker, 8))
-        {
-            breaker.Complete(ticket, BreakerVerdict.Unhealthy);
-        }
+        FailMany(breaker, 8);
 
         time.Advance(Policy.BreakerBreakDuration);
         Assert.Equal(ChannelCircuitState.HalfOpen, breaker.State);
@@ -128,10 +122,7 @@ public sealed class ChannelCircuitBreakerTests
     public void CancelledProbe_LetsTheNextCallProbe()
     {
         var (breaker, time) = Create();
-        foreach (var ticket in AdmitMany(breaker, 8))
-        {
-            breaker.Complete(ticket, BreakerVerdict.Unhealthy);
-        }
+        FailMany(breaker, 8);
 
         time.Advance(Policy.BreakerBreakDuration);
         Assert.True(breaker.TryAdmit(out var probe, out _));
@@ -146,10 +137,7 @@ public sealed class ChannelCircuitBreakerTests
     public void FailuresOlderThanTheSamplingWindow_AreForgotten()
     {
         var (breaker, time) = Create();
-        foreach (var ticket in AdmitMany(breaker, 7))
-        {
-            breaker.Complete(ticket, BreakerVerdict.Unhealthy);
-        }
+        FailMany(breaker, 7);
 
         time.Advance(Policy.BreakerSamplingDuration);
         var late = AdmitMany(breaker, 1);
@@ -186,10 +174,7 @@ public sealed class ChannelCircuitBreakerTests
         var (breaker, time) = Create();
         var old = AdmitMany(breaker, 1)[0];
         time.Advance(TimeSpan.FromSeconds(40));
-        foreach (var ticket in AdmitMany(breaker, 7))
-        {
-            breaker.Complete(ticket, BreakerVerdict.Unhealthy);
-        }
+        FailMany(breaker, 7);
 
         Assert.Equal(ChannelCircuitState.Closed, breaker.State);
         breaker.Complete(old, BreakerVerdict.Unhealthy);
@@ -284,6 +269,14 @@ public sealed class ChannelCircuitBreakerTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
         return (new ChannelCircuitBreaker(policy ?? Policy, time), time);
+    }
+
+    private static void FailMany(ChannelCircuitBreaker breaker, int count)
+    {
+        foreach (var ticket in AdmitMany(breaker, count))
+        {
+            breaker.Complete(ticket, BreakerVerdict.Unhealthy);
+        }
     }
 
     private static BreakerTicket[] AdmitMany(ChannelCircuitBreaker breaker, int count)
