@@ -214,6 +214,14 @@ public sealed class DinerFlowTests(RestaurantFixture fixture) : IClassFixture<Re
             Assert.Equal("Customer", failure.GetProperty("cause").GetString());
             Assert.False(string.IsNullOrWhiteSpace(failure.GetProperty("staffZh").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(failure.GetProperty("action").GetString()));
+
+            // The tally by code counts it too, under the same channel, cause and code.
+            var tally = dashboard.GetProperty("failureCounts").EnumerateArray().Single(c =>
+                c.GetProperty("channel").GetString() == failure.GetProperty("channel").GetString()
+                && c.GetProperty("operation").GetString() == failure.GetProperty("operation").GetString()
+                && c.GetProperty("rawCode").GetString() == failure.GetProperty("rawCode").GetString());
+            Assert.Equal("Customer", tally.GetProperty("cause").GetString());
+            Assert.True(tally.GetProperty("count").GetInt32() >= 1);
         }
         finally
         {
