@@ -25,6 +25,19 @@ internal sealed partial class HttpSimulationWorld
         }
     }
 
+    // A crash right after a final transition was journaled loses that transition's event: the process died before
+    // raising it. The restarted engine knows the attempt is final, so it was resolved when the crash happened.
+    private void NoteResolvedByRestart()
+    {
+        foreach (var attemptId in _everUnresolved)
+        {
+            if (!_finalised.ContainsKey(attemptId) && _engine.GetAttempt(attemptId) is { } attempt && !PaymentStateChart.IsInFlight(attempt.State))
+            {
+                _finalised[attemptId] = (attempt, _time.GetUtcNow());
+            }
+        }
+    }
+
     private async Task CheckAsync()
     {
         // The journal is the engine's truth: a fresh engine rebuilt from it must agree with the channels.

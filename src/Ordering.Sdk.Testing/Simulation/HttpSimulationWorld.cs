@@ -229,6 +229,8 @@ internal sealed partial class HttpSimulationWorld : IAsyncDisposable
         {
             saga.ForgetAttemptInProgress();
         }
+
+        NoteResolvedByRestart();
     }
 
     // A restarted process has fresh adapters too: nothing an adapter remembers in memory survives.
