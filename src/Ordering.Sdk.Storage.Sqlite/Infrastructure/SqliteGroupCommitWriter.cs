@@ -34,6 +34,10 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 
     public const int DefaultMaxBatchSize = 512;
 
+    // The transaction the writes of the current batch run in, for commands a store keeps across batches; null
+    // between batches. Read it only from inside a write.
+    public SqliteTransaction? Transaction { get; private set; }
+
     // Queues a write and returns once the transaction holding it committed. The write is queued before this
     // method returns (callers may rely on that ordering); cancelling only withdraws a write not yet taken.
     // keep: whether the write's effects stay; false rolls it back to its savepoint (e.g. a conflict found late).
@@ -88,6 +92,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         try
         {
             transaction = _connection.BeginTransaction(deferred: false);
+            Transaction = transaction;
             foreach (var pending in batch)
             {
                 Run(transaction, pending);
@@ -112,6 +117,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         }
         finally
         {
+            Transaction = null;
             transaction?.Dispose();
         }
 

@@ -32,6 +32,7 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
 
     private readonly SqliteConnection _writerConnection;
     private readonly SqliteGroupCommitWriter _writer;
+    private readonly SqliteStatementCache _statements;
     private readonly SqliteReaderPool _readers;
     private int _disposed;
 
@@ -39,6 +40,7 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
     {
         _writerConnection = writerConnection;
         _writer = new SqliteGroupCommitWriter(writerConnection, maxBatchSize, hooks);
+        _statements = new SqliteStatementCache(writerConnection);
         _readers = new SqliteReaderPool(filePath, ReaderConnections);
     }
 
@@ -150,8 +152,7 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
         return await _writer.WriteAsync(
             connection =>
             {
-                using var command = Command(
-                    connection,
+                var command = Writing(
                     "INSERT INTO order_numbers (business_day, last_number) VALUES ($day, 1) ON CONFLICT(business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number;",
                     ("$day", day));
                 return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -166,7 +167,7 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
 
         // Serialized here, on the caller's thread, so the single writer spends its time on SQLite only.
         var rows = PreparedAppend.From(append);
-        return await _writer.WriteAsync(connection => Append(connection, rows), static result => result.Succeeded, cancellationToken).ConfigureAwait(false);
+        return await _writer.WriteAsync(_ => Append(rows), static result => result.Succeeded, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -198,13 +199,11 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
         ArgumentNullException.ThrowIfNull(sequences);
         var copy = sequences.ToArray();
         await _writer.WriteAsync(
-            connection =>
+            _ =>
             {
-                using var command = Command(connection, "DELETE FROM order_outbox WHERE sequence = $sequence;", ("$sequence", 0L));
                 foreach (var sequence in copy)
                 {
-                    command.Parameters[0].Value = sequence;
-                    command.ExecuteNonQuery();
+                    Writing("DELETE FROM order_outbox WHERE sequence = $sequence;", ("$sequence", sequence)).ExecuteNonQuery();
                 }
 
                 return copy.Length;
@@ -222,6 +221,7 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
         }
 
         await _writer.DisposeAsync().ConfigureAwait(false);
+        _statements.Dispose();
         await _readers.DisposeAsync().ConfigureAwait(false);
         await _writerConnection.DisposeAsync().ConfigureAwait(false);
     }
@@ -236,22 +236,19 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
         return new SqliteOrderStore(filePath, connection, maxBatchSize, hooks);
     }
 
-    private static AppendResult Append(SqliteConnection connection, PreparedAppend append) =>
-        Check(connection, append.Source) ?? Write(connection, append);
+    private AppendResult Append(PreparedAppend append) =>
+        Check(append.Source) ?? Write(append);
 
-    private static AppendResult? Check(SqliteConnection connection, OrderAppend append)
+    private AppendResult? Check(OrderAppend append)
     {
-        using (var request = Command(connection, "SELECT 1 FROM order_requests WHERE request_id = $request;", ("$request", append.Request.RequestId)))
+        if (Writing("SELECT 1 FROM order_requests WHERE request_id = $request;", ("$request", append.Request.RequestId)).ExecuteScalar() is not null)
         {
-            if (request.ExecuteScalar() is not null)
-            {
-                return new AppendResult { DuplicateRequest = true };
-            }
+            return new AppendResult { DuplicateRequest = true };
         }
 
         foreach (var stream in append.Streams)
         {
-            using var version = Command(connection, "SELECT COALESCE(MAX(version), 0) FROM order_events WHERE order_id = $order;", ("$order", stream.OrderId));
+            var version = Writing("SELECT COALESCE(MAX(version), 0) FROM order_events WHERE order_id = $order;", ("$order", stream.OrderId));
             var current = Convert.ToInt64(version.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (current != stream.ExpectedVersion)
             {
@@ -261,8 +258,7 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
 
         foreach (var claim in append.TableClaims)
         {
-            using var holder = Command(connection, "SELECT order_id FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId));
-            var current = holder.ExecuteScalar() as string;
+            var current = Writing("SELECT order_id FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId)).ExecuteScalar() as string;
             var expected = claim.OrderId ?? claim.PreviousOrderId;
             if (current is not null && !string.Equals(current, expected, StringComparison.Ordinal))
             {
@@ -273,52 +269,55 @@ public sealed class SqliteOrderStore : IOrderStore, IAsyncDisposable, IDisposabl
         return null;
     }
 
-    private static AppendResult Write(SqliteConnection connection, PreparedAppend append)
+    private AppendResult Write(PreparedAppend append)
     {
-        using var insert = Command(
-            connection,
-            "INSERT INTO order_events (order_id, version, request_id, occurred_at_ticks, event_json) VALUES ($order, $version, $request, $at, $json);",
-            ("$order", string.Empty), ("$version", 0L), ("$request", string.Empty), ("$at", 0L), ("$json", string.Empty));
-        using var outbox = Command(connection, "INSERT INTO order_outbox (order_id, version) VALUES ($order, $version);", ("$order", string.Empty), ("$version", 0L));
         foreach (var e in append.Events)
         {
-            insert.Parameters[0].Value = e.OrderId;
-            insert.Parameters[1].Value = e.Version;
-            insert.Parameters[2].Value = e.RequestId;
-            insert.Parameters[3].Value = e.OccurredAtTicks;
-            insert.Parameters[4].Value = e.Json;
-            insert.ExecuteNonQuery();
-            outbox.Parameters[0].Value = e.OrderId;
-            outbox.Parameters[1].Value = e.Version;
-            outbox.ExecuteNonQuery();
+            Writing(
+                "INSERT INTO order_events (order_id, version, request_id, occurred_at_ticks, event_json) VALUES ($order, $version, $request, $at, $json);",
+                ("$order", e.OrderId),
+                ("$version", e.Version),
+                ("$request", e.RequestId),
+                ("$at", e.OccurredAtTicks),
+                ("$json", e.Json)).ExecuteNonQuery();
+            Writing("INSERT INTO order_outbox (order_id, version) VALUES ($order, $version);", ("$order", e.OrderId), ("$version", e.Version)).ExecuteNonQuery();
         }
 
-        foreach (var claim in append.Source.TableClaims.Where(c => c.OrderId is null))
+        foreach (var claim in append.Source.TableClaims)
         {
-            using var free = Command(connection, "DELETE FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId));
-            free.ExecuteNonQuery();
+            if (claim.OrderId is null)
+            {
+                Writing("DELETE FROM order_tables WHERE table_id = $table;", ("$table", claim.TableId)).ExecuteNonQuery();
+            }
         }
 
-        foreach (var claim in append.Source.TableClaims.Where(c => c.OrderId is not null))
+        foreach (var claim in append.Source.TableClaims)
         {
-            using var take = Command(connection, "INSERT INTO order_tables (table_id, order_id) VALUES ($table, $order) ON CONFLICT(table_id) DO UPDATE SET order_id = excluded.order_id;", ("$table", claim.TableId), ("$order", claim.OrderId!));
-            take.ExecuteNonQuery();
+            if (claim.OrderId is not null)
+            {
+                Writing(
+                    "INSERT INTO order_tables (table_id, order_id) VALUES ($table, $order) ON CONFLICT(table_id) DO UPDATE SET order_id = excluded.order_id;",
+                    ("$table", claim.TableId),
+                    ("$order", claim.OrderId)).ExecuteNonQuery();
+            }
         }
 
         var r = append.Source.Request;
-        using var record = Command(
-            connection,
+        Writing(
             "INSERT INTO order_requests (request_id, order_id, command_type, status, error_json, from_version, to_version) VALUES ($request, $order, $type, $status, $error, $from, $to);",
             ("$request", r.RequestId),
             ("$order", r.OrderId),
             ("$type", r.CommandType),
             ("$status", (int)r.Status),
-            ("$error", append.ErrorJson is null ? DBNull.Value : append.ErrorJson),
+            ("$error", append.ErrorJson),
             ("$from", r.FromVersion),
-            ("$to", r.ToVersion));
-        record.ExecuteNonQuery();
+            ("$to", r.ToVersion)).ExecuteNonQuery();
         return AppendResult.Success;
     }
+
+    // A kept, compiled command on the writer connection, in the batch's transaction; only from inside a write.
+    private SqliteCommand Writing(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        _statements.Get(sql, _writer.Transaction, parameters);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
