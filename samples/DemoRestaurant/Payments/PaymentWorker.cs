@@ -14,6 +14,9 @@ namespace DemoRestaurant.Payments;
 internal sealed partial class PaymentWorker : BackgroundService
 {
     private static readonly TimeSpan MaxIdle = TimeSpan.FromMilliseconds(200);
+
+    // How often every occupied table is checked for money that covers it, whatever the events said.
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
     private readonly IPaymentEngine _engine;
     private readonly DemoPaymentChannels _channels;
     private readonly Checkout _checkout;
@@ -22,11 +25,13 @@ internal sealed partial class PaymentWorker : BackgroundService
     private readonly LiveHub _hub;
     private readonly TimeProvider _time;
     private readonly ILogger<PaymentWorker> _logger;
+    private readonly DemoOptions _options;
     private readonly ConcurrentDictionary<string, byte> _toSettle = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
-    public PaymentWorker(IPaymentEngine engine, DemoPaymentChannels channels, Checkout checkout, RestaurantOrders orders, DashboardState dashboard, LiveHub hub, TimeProvider time, ILogger<PaymentWorker> logger)
+    public PaymentWorker(IPaymentEngine engine, DemoPaymentChannels channels, Checkout checkout, RestaurantOrders orders, DashboardState dashboard, LiveHub hub, TimeProvider time, DemoOptions options, ILogger<PaymentWorker> logger)
     {
+        _options = options;
         _engine = engine;
         _channels = channels;
         _checkout = checkout;
@@ -53,10 +58,20 @@ internal sealed partial class PaymentWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var nextSweep = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (_time.GetUtcNow() >= nextSweep)
+                {
+                    // Settling follows the engine's events, and an event dies with the process that was about to raise
+                    // it: money confirmed just before a crash (or while the host was down) would leave a paid table
+                    // open for ever. So at start, and every half minute, every occupied table is looked at too.
+                    await QueueOccupiedTablesAsync(stoppingToken);
+                    nextSweep = _time.GetUtcNow() + SweepInterval;
+                }
+
                 if (_engine.NextDueAt is { } due && due <= _time.GetUtcNow())
                 {
                     await _engine.ProcessDueWorkAsync(stoppingToken);
@@ -93,6 +108,17 @@ internal sealed partial class PaymentWorker : BackgroundService
             {
                 LogWorkFailed(_logger, e);
                 await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
+            }
+        }
+    }
+
+    private async Task QueueOccupiedTablesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in _options.TableIds())
+        {
+            if (await _orders.TableOrderIdAsync(table, cancellationToken) is { } orderId)
+            {
+                _toSettle[orderId] = 0;
             }
         }
     }
