@@ -93,7 +93,15 @@ internal sealed partial class PaymentEngine
             var now = _time.GetUtcNow();
             switch (notification.Kind)
             {
-                case PaymentNotificationKind.PaymentSucceeded when attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer or PaymentState.Cancelling:
+                case PaymentNotificationKind.PaymentSucceeded when attempt.State is PaymentState.Cancelling:
+                    // The engine already decided to close or reverse this payment and may have done so at the channel
+                    // just before a crash. A reverse or an Alipay cancel gives the money back by itself, so a success
+                    // notified now may be older than that: counting it would book money the customer already has
+                    // back. The channel's answer to the (idempotent) cancel decides: closed, or paid and then
+                    // refunded automatically as a late success.
+                    Schedule(attempt, now);
+                    return NotificationDisposition.Applied;
+                case PaymentNotificationKind.PaymentSucceeded when attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer:
                     await FireAsync(attempt, PaymentTrigger.Confirm, notification.Amount, notification.ChannelTransactionId).ConfigureAwait(false);
                     if (!(attempt.Abandoned && !attempt.AutoRefundStarted))
                     {

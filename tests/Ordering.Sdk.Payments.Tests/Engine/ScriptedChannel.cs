@@ -12,6 +12,11 @@ internal sealed class ScriptedChannel : IPaymentChannel
 
     public List<ChargeRequest> ChargeRequests { get; } = [];
 
+    // Answers to cancels, then "cancelled".
+    public Queue<ChannelResult> Cancels { get; } = new();
+
+    public int CancelCount { get; private set; }
+
     // The answer to a query once Queries is empty.
     public ChannelResult QueryDefault { get; set; } = ChannelResult.Paying();
 
@@ -44,7 +49,11 @@ internal sealed class ScriptedChannel : IPaymentChannel
         return ValueTask.FromResult(Queries.Count > 0 ? Queries.Dequeue() : QueryDefault);
     }
 
-    public ValueTask<ChannelResult> CancelAsync(string merchantOrderNumber, CancellationToken cancellationToken) => ValueTask.FromResult(ChannelResult.Cancelled());
+    public ValueTask<ChannelResult> CancelAsync(string merchantOrderNumber, CancellationToken cancellationToken)
+    {
+        CancelCount++;
+        return ValueTask.FromResult(Cancels.Count > 0 ? Cancels.Dequeue() : ChannelResult.Cancelled());
+    }
 
     public ValueTask<ChannelResult> RefundAsync(RefundChannelRequest request, CancellationToken cancellationToken) => throw new InvalidOperationException("No refunds here.");
 
