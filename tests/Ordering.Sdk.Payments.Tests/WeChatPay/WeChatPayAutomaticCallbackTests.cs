@@ -21,7 +21,9 @@ public sealed class WeChatPayAutomaticCallbackTests
         Assert.Empty(world.Sandbox.Deliveries);
 
         world.Fake.Advance(TimeSpan.FromSeconds(1));
-        await WaitUntilAsync(() => Count(parsed) == 1);
+
+        // The receiver parses before it answers, and the sandbox records the delivery once the answer is back.
+        await WaitUntilAsync(() => Count(parsed) == 1 && world.Sandbox.Deliveries.Count == 1);
         Assert.Equal("A0000000001", parsed[0].MerchantOrderNumber);
         Assert.Equal(world.Time.GetUtcNow(), Assert.Single(world.Sandbox.Deliveries).At);
         Assert.Equal(0, await world.Sandbox.DeliverDueCallbacksAsync());
@@ -40,7 +42,7 @@ public sealed class WeChatPayAutomaticCallbackTests
         world.Sandbox.CompletePayment("A0000000002");
         await WaitUntilAsync(() => world.Sandbox.Deliveries.Count == 1);
         world.Fake.Advance(TimeSpan.FromSeconds(15));
-        await WaitUntilAsync(() => Count(parsed) == 1);
+        await WaitUntilAsync(() => Count(parsed) == 1 && world.Sandbox.Deliveries.Count == 2);
         Assert.Equal([start, start.AddSeconds(15)], world.Sandbox.Deliveries.Select(d => d.At));
         Assert.Equal([500, 204], world.Sandbox.Deliveries.Select(d => d.StatusCode));
     }
