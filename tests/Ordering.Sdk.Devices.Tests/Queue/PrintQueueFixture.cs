@@ -16,10 +16,12 @@ internal sealed class PrintQueueFixture : IAsyncDisposable
             AttemptsPerPrinter = 2,
             RetryDelay = TimeSpan.FromMilliseconds(10),
             RequeueDelay = TimeSpan.FromMilliseconds(100),
-            ConnectTimeout = TimeSpan.FromMilliseconds(500),
-            WriteTimeout = TimeSpan.FromMilliseconds(500),
-            StatusTimeout = TimeSpan.FromMilliseconds(250),
-            CompletionTimeout = TimeSpan.FromMilliseconds(400),
+            // Real time on loopback: generous enough that a CI machine busy with other test projects never mistakes
+            // a slow answer for a fault (a late completion signal would make the queue retry a printed job).
+            ConnectTimeout = TimeSpan.FromSeconds(3),
+            WriteTimeout = TimeSpan.FromSeconds(3),
+            StatusTimeout = TimeSpan.FromSeconds(1),
+            CompletionTimeout = TimeSpan.FromSeconds(3),
             PollInterval = TimeSpan.FromMilliseconds(20),
         };
         options.Printers.Add(new PrinterDefinition { Id = "p1", DisplayName = "热菜1号", Host = "127.0.0.1", Port = primary.Port, Profile = PrinterProfile.ChineseClone80 });
