@@ -74,6 +74,12 @@ internal sealed class PaymentAttempt
 
     public Money Refundable => Captured - Refunded - RefundReserved;
 
+    // Paid by the customer in the wallet (QR scanned, JSAPI prompt), not by a scanned payment code.
+    public bool IsWallet => Kind is ChargeKind.QrCode or ChargeKind.Jsapi;
+
+    // How long after creation the engine waits before closing or reversing the attempt.
+    public TimeSpan ResolveWithin(ChannelPolicy policy) => IsWallet ? policy.CustomerActionTimeout : policy.GiveUpAfter;
+
     // Counts towards the order: captured and not given up.
     public bool CountsTowardsOrder => PaymentStateChart.HasCaptured(State) && !Abandoned;
 

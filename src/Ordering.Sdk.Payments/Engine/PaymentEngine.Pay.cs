@@ -300,7 +300,7 @@ internal sealed partial class PaymentEngine
     private async ValueTask ApplyChargeResultAsync(PaymentAttempt attempt, ChannelPolicy policy, ChannelResult result, PaymentOperation operation)
     {
         var now = _time.GetUtcNow();
-        var deadline = attempt.CreatedAt + (attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi ? policy.CustomerActionTimeout : policy.GiveUpAfter);
+        var deadline = attempt.CreatedAt + attempt.ResolveWithin(policy);
         var next = now + (operation == PaymentOperation.Charge ? policy.FirstQueryDelay : policy.QueryInterval);
         if (operation == PaymentOperation.Charge && result.Outcome != ChannelOutcome.Unknown)
         {

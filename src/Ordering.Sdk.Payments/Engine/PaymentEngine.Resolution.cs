@@ -154,7 +154,7 @@ internal sealed partial class PaymentEngine
 
             if (attempt.State is PaymentState.Pending or PaymentState.AwaitingCustomer)
             {
-                var timeout = attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi ? policy.CustomerActionTimeout : policy.GiveUpAfter;
+                var timeout = attempt.ResolveWithin(policy);
                 if (now >= attempt.CreatedAt + timeout)
                 {
                     // Staff must see why the payment ended, not just "Cancelled": a customer who never finished, or a
@@ -176,7 +176,7 @@ internal sealed partial class PaymentEngine
             }
 
             state = attempt.State;
-            promptMayBeLost = attempt.Kind is ChargeKind.QrCode or ChargeKind.Jsapi && !attempt.ChargeAnswered && !attempt.NeedsVerification;
+            promptMayBeLost = attempt.IsWallet && !attempt.ChargeAnswered && !attempt.NeedsVerification;
             if (!PaymentStateChart.IsInFlight(state) && !attempt.NeedsVerification)
             {
                 Unschedule(attempt);
